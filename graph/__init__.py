@@ -1,0 +1,3 @@
+"""The graph layer: the store, the vocabulary, entity IRIs and network analysis."""
+
+__all__: list[str] = []

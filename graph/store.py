@@ -1,0 +1,277 @@
+"""The embedded store: the one place that opens pyoxigraph on disk.
+
+Everything else talks to a store through the methods of :class:`LocalStore` (and
+its remote twin in ``stikg.graph.remote``), so the loaders, the query library,
+the server and the network analysis run unchanged on either. ``open_store``
+chooses by location: a folder path, or an ``http(s)://`` URL of a SPARQL store.
+
+The default graph of every query is the union of all named graphs (like
+``oxigraph serve --union-default-graph``), unless the caller names graphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from stikg.errors import NotFoundError, QuerySyntaxError, StoreError, StoreLockedError, UsageError
+
+__all__ = [
+    "DUMP_FORMATS",
+    "LocalStore",
+    "QueryResult",
+    "open_store",
+    "parse_syntax_error",
+    "to_term",
+]
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+DUMP_FORMATS: dict[str, ox.RdfFormat] = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+}
+_SYNTAX_POSITION = re.compile(r"(?:error )?at (\d+):(\d+)")
+
+
+def parse_syntax_error(error: SyntaxError) -> QuerySyntaxError:
+    """Turn pyoxigraph's ``SyntaxError`` into ours, keeping line and column."""
+    message = str(error)
+    match = _SYNTAX_POSITION.search(message)
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+    where = f" (line {line}, column {column})" if line else ""
+    return QuerySyntaxError(f"malformed SPARQL{where}: {message}", line, column)
+
+
+def to_term(value: Any) -> Term:
+    """A pyoxigraph term from a Python value: IRIs as ``NamedNode``, the rest as literals."""
+    if isinstance(value, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+    text = str(value)
+    if re.match(r"^(https?|urn|mailto):[^\s<>\"]+$", text):
+        return ox.NamedNode(text)
+    return ox.Literal(text)
+
+
+def _graph_nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
+    return None if iris is None else [ox.NamedNode(i) for i in iris]
+
+
+class LocalStore:
+    """A pyoxigraph store on disk (or in memory when ``path`` is None)."""
+
+    kind = "local"
+
+    def __init__(self, path: str | Path | None, *, read_only: bool = False) -> None:
+        self.location = str(path) if path is not None else ":memory:"
+        self.read_only = read_only
+        self._store = self._open(path, read_only)
+
+    @staticmethod
+    def _open(path: str | Path | None, read_only: bool) -> ox.Store:
+        if path is None:
+            return ox.Store()
+        folder = Path(path)
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"store path {folder} is a regular file; give a folder (e.g. var/store)")
+        try:
+            if read_only:
+                if not (folder / "CURRENT").exists():
+                    raise NotFoundError(f"no store at {folder}: run `stikg build --store {folder}` first")
+                return ox.Store.read_only(str(folder))
+            folder.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(folder))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreLockedError(
+                    f"store {folder} is in use by another process (a running `stikg serve` or build); "
+                    "stop it or use another --store"
+                ) from error
+            raise StoreError(f"cannot open store {folder}: {error}") from error
+
+    # --- reading --------------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        *,
+        substitutions: Mapping[str, Any] | None = None,
+        default_graph: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        union_default: bool = True,
+    ) -> QueryResult:
+        """Run a SPARQL query; values in ``substitutions`` are bound, never spliced into text."""
+        subs = {ox.Variable(k): to_term(v) for k, v in (substitutions or {}).items()}
+        defaults = _graph_nodes(default_graph)
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=union_default and defaults is None,
+                default_graph=defaults,
+                named_graphs=_graph_nodes(named_graphs),
+                substitutions=subs or None,
+            )
+        except SyntaxError as error:
+            raise parse_syntax_error(error) from None
+        except OSError as error:
+            raise StoreError(f"query failed in store {self.location}: {error}") from error
+
+    def select(self, sparql: str, **kwargs: Any) -> list[dict[str, Term]]:
+        """A SELECT query's rows as dicts of variable name to term (unbound names left out)."""
+        result = self.query(sparql, **kwargs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise UsageError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                term = solution[name]
+                if term is not None:
+                    row[name] = term
+            rows.append(row)
+        return rows
+
+    def ask(self, sparql: str, **kwargs: Any) -> bool:
+        return bool(self.query(sparql, **kwargs))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, graph: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        g = ox.NamedNode(graph) if graph else None
+        return iter(self._store.quads_for_pattern(None, None, None, g))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # --- writing --------------------------------------------------------------
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+        return self._store
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update in one transaction."""
+        try:
+            self._writable().update(sparql)
+        except SyntaxError as error:
+            raise parse_syntax_error(error) from None
+        except OSError as error:
+            raise StoreError(f"update failed in store {self.location}: {error}") from error
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad | ox.Triple], *, exclusive: bool = False) -> int:
+        """Replace named graph ``graph`` by ``quads`` as a whole; return the quads written.
+
+        A reader never sees half a document: an existing graph is swapped in one
+        update transaction. With ``exclusive`` (the caller holds the only handle,
+        as ``stikg build`` does) a new graph is bulk-loaded, and removed again if
+        the load fails, which leaves the store as it was.
+        """
+        store = self._writable()
+        node = ox.NamedNode(graph)
+        items = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+        try:
+            if store.contains_named_graph(node):
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in items)
+                store.update(f"DELETE WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }};\nINSERT DATA {{ GRAPH {node} {{ {body} }} }}")
+                if not items:
+                    store.remove_graph(node)
+            elif exclusive:
+                try:
+                    store.bulk_extend(items)
+                    store.add_graph(node)
+                except BaseException:
+                    store.remove_graph(node)
+                    raise
+            else:
+                store.extend(items)
+        except OSError as error:
+            raise StoreError(f"writing graph {graph} to {self.location} failed: {error}") from error
+        return len(items)
+
+    def remove_graph(self, graph: str) -> None:
+        node = ox.NamedNode(graph)
+        if self._writable().contains_named_graph(node):
+            self._store.remove_graph(node)
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def optimize(self) -> None:
+        if not self.read_only:
+            self._store.optimize()
+
+    # --- backup ---------------------------------------------------------------
+    def dump(self, path: str | Path) -> int:
+        """Write every graph to ``path`` (N-Quads or TriG, by extension); return quads written."""
+        target = Path(path)
+        fmt = _dump_format(target)
+        tmp = target.with_name(target.name + ".partial")
+        try:
+            self._store.dump(str(tmp), format=fmt)
+            tmp.replace(target)
+        except OSError as error:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write dump {target}: {error}") from error
+        return len(self._store)
+
+    def restore(self, path: str | Path) -> int:
+        """Load a dump made by :meth:`dump` into this (empty) store; return quads loaded."""
+        source = Path(path)
+        if not source.is_file():
+            raise NotFoundError(f"no dump file {source}")
+        fmt = _dump_format(source)
+        if len(self._store):
+            raise UsageError(f"store {self.location} is not empty; restore needs an empty store (use a new --store)")
+        try:
+            self._writable().bulk_load(path=str(source), format=fmt)
+        except (SyntaxError, ValueError) as error:
+            self._store.clear()
+            raise UsageError(f"{source}: not a valid {fmt.name} file: {error}") from None
+        self._store.flush()
+        return len(self._store)
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+        if not self.read_only:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _dump_format(path: Path) -> ox.RdfFormat:
+    fmt = DUMP_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{path}: unknown dump format {path.suffix!r}; use .nq (N-Quads) or .trig (TriG)")
+    return fmt
+
+
+def open_store(location: str | Path | None, *, read_only: bool = False) -> Any:
+    """Open the store at ``location``: a folder, or an ``http(s)://`` URL of a SPARQL store."""
+    if location is not None and str(location).startswith(("http://", "https://")):
+        from stikg.graph.remote import RemoteStore  # imported lazily: only remote users need it
+
+        return RemoteStore.from_url(str(location), read_only=read_only)
+    return LocalStore(location, read_only=read_only)

@@ -1,0 +1,3 @@
+"""Loaders: read policy documents, extract facts, and write them to the store as RDF."""
+
+__all__: list[str] = []

@@ -1,0 +1,32 @@
+"""Extractors: each turns a Document into facts through a GraphBuilder.
+
+An extractor is ``extract(doc, ctx, out) -> None``; they run in the order of
+``EXTRACTORS`` because later ones (collaborations, funding) resolve the entities
+that earlier ones (places, institutions) found, through ``ctx``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from stikg.loaders.context import ExtractionContext
+from stikg.loaders.document import Document
+from stikg.loaders.extract import metadata
+from stikg.loaders.rdf import GraphBuilder
+
+__all__ = ["EXTRACTORS", "Extractor", "run_extractors"]
+
+Extractor = Callable[[Document, ExtractionContext, GraphBuilder], None]
+
+EXTRACTORS: list[Extractor] = [
+    metadata.extract,
+]
+
+
+def run_extractors(doc: Document, ctx: ExtractionContext) -> GraphBuilder:
+    """Run every extractor over ``doc``; return the builder holding its graph."""
+    out = GraphBuilder(doc)
+    ctx.start_document(doc)
+    for extract in EXTRACTORS:
+        extract(doc, ctx, out)
+    return out

@@ -1,0 +1,1 @@
+"""Package data folder (see pyproject.toml package-dir)."""

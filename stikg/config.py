@@ -1,0 +1,29 @@
+"""Settings shared by the CLI, the loaders and the server.
+
+Each setting has a default here and can be overridden by an environment variable
+with the ``STIKG_`` prefix, so that one deployment file configures every process.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["base_iri", "default_store_location"]
+
+DEFAULT_BASE_IRI = "https://w3id.org/stikg/"
+DEFAULT_STORE = "var/store"
+
+
+def base_iri() -> str:
+    """The base under which every entity, document and graph IRI is minted.
+
+    Changing it changes every IRI, so set it once per deployment (``STIKG_BASE_IRI``).
+    """
+    value = os.environ.get("STIKG_BASE_IRI", DEFAULT_BASE_IRI)
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
+def default_store_location() -> str:
+    """``STIKG_STORE`` or ``./var/store``: a folder path or an ``http(s)://`` SPARQL store URL."""
+    return os.environ.get("STIKG_STORE", str(Path(DEFAULT_STORE)))
