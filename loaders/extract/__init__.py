@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.extract import metadata
+from stikg.loaders.extract import (
+    collaborations,
+    funding,
+    indicators,
+    industries,
+    institutions,
+    metadata,
+    places,
+    talent,
+)
 from stikg.loaders.rdf import GraphBuilder
 
 __all__ = ["EXTRACTORS", "Extractor", "run_extractors"]
@@ -19,7 +28,14 @@ __all__ = ["EXTRACTORS", "Extractor", "run_extractors"]
 Extractor = Callable[[Document, ExtractionContext, GraphBuilder], None]
 
 EXTRACTORS: list[Extractor] = [
-    metadata.extract,
+    metadata.extract,  # first: sets ctx.region (the governed region)
+    places.extract,
+    institutions.extract,
+    industries.extract,
+    talent.extract,
+    collaborations.extract,  # after institutions: resolves the organisations they found
+    indicators.extract,
+    funding.extract,
 ]
 
 
