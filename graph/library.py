@@ -22,7 +22,14 @@ from pathlib import Path
 
 from stikg.errors import NotFoundError, UsageError
 
-__all__ = ["LibraryQuery", "bind_parameters", "library_queries", "parse_header", "read_query_text"]
+__all__ = [
+    "LibraryQuery",
+    "bind_parameters",
+    "library_quads",
+    "library_queries",
+    "parse_header",
+    "read_query_text",
+]
 
 _HEADER = re.compile(r"^#\+\s*([A-Za-z_]+)\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -110,3 +117,45 @@ def _split(assignment: str) -> tuple[str, str]:
     if not sep:
         raise UsageError(f"--param {assignment!r}: expected NAME=VALUE")
     return name.strip().lstrip("?"), value
+
+
+def library_quads(graph: str) -> list:
+    """The query library as ``sh:SPARQLExecutable`` resources, for SPARQL editors that read examples.
+
+    Each query becomes ``{base}id/query/<name>`` typed ``sh:SPARQLExecutable`` and
+    ``sh:SPARQLSelectExecutable`` (or Construct/Ask), with ``sh:select`` (or
+    ``sh:construct``/``sh:ask``), ``rdfs:label`` and ``rdfs:comment`` in zh and en,
+    and ``schema:target`` the service endpoint path, as the SIB sparql-examples do.
+    """
+    import pyoxigraph as ox
+
+    from stikg.config import base_iri
+    from stikg.graph.vocab import RDF, RDFS, SH
+
+    g = ox.NamedNode(graph)
+    quads: list[ox.Quad] = []
+
+    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        quads.append(ox.Quad(s, ox.NamedNode(p), o, g))
+
+    for query in library_queries():
+        node = ox.NamedNode(f"{base_iri()}id/query/{query.name}")
+        form = _query_form(query.text)
+        add(node, str(RDF.type), ox.NamedNode(str(SH.SPARQLExecutable)))
+        add(node, str(RDF.type), ox.NamedNode(str(SH[f"SPARQL{form.capitalize()}Executable"])))
+        add(node, str(SH[form.lower()]), ox.Literal(query.text))
+        add(node, str(RDFS.label), ox.Literal(query.title, language="en" if query.title.isascii() else "zh"))
+        for key, lang in (("description_zh", "zh"), ("description_en", "en")):
+            if query.header.get(key):
+                add(node, str(RDFS.comment), ox.Literal(query.header[key], language=lang))
+    return quads
+
+
+_FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _query_form(text: str) -> str:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE: the first query-form keyword outside comments."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    match = _FORM.search(body)
+    return match.group(1).upper() if match else "SELECT"

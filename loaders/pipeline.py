@@ -22,9 +22,11 @@ from stikg.loaders.readers import SUPPORTED_SUFFIXES, read_document
 
 __all__ = [
     "LoadReport",
+    "build",
     "builtin_corpus",
     "iter_documents",
     "load_documents",
+    "load_library",
     "load_ontology",
     "ontology_graph_iri",
 ]
@@ -34,6 +36,7 @@ __all__ = [
 class LoadReport:
     loaded: dict[str, int] = field(default_factory=dict)  # file name -> quads written
     failed: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. skipped rows of the link table
 
     @property
     def ok(self) -> bool:
@@ -72,6 +75,14 @@ def load_ontology(store: object) -> int:
     return store.replace_graph(graph.value, quads, exclusive=True)  # type: ignore[attr-defined]
 
 
+def load_library(store: object) -> int:
+    """Publish the query library in the graph (``sh:SPARQLExecutable``) in ``{base}graph/queries``."""
+    from stikg.graph.library import library_quads
+
+    graph = f"{base_iri()}graph/queries"
+    return store.replace_graph(graph, library_quads(graph), exclusive=True)  # type: ignore[attr-defined]
+
+
 def load_documents(
     store: object,
     paths: Iterable[Path],
@@ -94,4 +105,22 @@ def load_documents(
         report.loaded[path.name] = written
         if on_progress:
             on_progress(path, written)
+    return report
+
+
+def build(
+    store: object,
+    sources: Iterable[Path] | None = None,
+    *,
+    on_progress: Callable[[Path, int | None], None] | None = None,
+) -> LoadReport:
+    """What ``stikg build`` does: ontology, query library, reference data, then the documents."""
+    from stikg.loaders.links_table import read_links
+    from stikg.loaders.reference import load_reference
+
+    load_ontology(store)
+    load_library(store)
+    load_reference(store)
+    report = load_documents(store, list(sources) if sources else [builtin_corpus()], on_progress=on_progress)
+    report.warnings.extend(read_links().problems)
     return report

@@ -57,7 +57,7 @@ def build(paths: tuple[Path, ...], store_location: str, if_empty: bool, quiet: b
       stikg build                       # the five built-in documents
       stikg build plans/ extra.docx     # more documents, in any supported format
     """
-    from stikg.loaders.pipeline import builtin_corpus, load_documents, load_ontology
+    from stikg.loaders.pipeline import build as build_graph
 
     store = _open(store_location)
     try:
@@ -65,21 +65,16 @@ def build(paths: tuple[Path, ...], store_location: str, if_empty: bool, quiet: b
             click.echo(f"store {store_location} already built; skipping (drop --if-empty to rebuild)", err=True)
             return
         started = time.perf_counter()
-        load_ontology(store)
-        from stikg.loaders import reference
-
-        reference.load_reference(store)
-        sources = list(paths) or [builtin_corpus()]
 
         def progress(path: Path, written: int | None) -> None:
             if not quiet:
                 status = f"{written} quads" if written is not None else "FAILED"
                 click.echo(f"  {path.name}: {status}", err=True)
 
-        report = load_documents(store, sources, on_progress=progress)
-        if hasattr(store, "post_build"):
-            store.post_build()  # derived data (network analytics) once the documents are in
+        report = build_graph(store, list(paths), on_progress=progress)
         elapsed = time.perf_counter() - started
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
         for error in report.failed:
             click.echo(f"error: {error}", err=True)
         click.echo(

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from stikg.graph.store import LocalStore
-from stikg.loaders.pipeline import builtin_corpus, load_documents, load_ontology
-from stikg.loaders.reference import load_reference
+from stikg.loaders.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -19,9 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 def build_store(path: Path, sources: list[Path] | None = None) -> None:
     """Build the graph at ``path`` the way ``stikg build`` does."""
     with LocalStore(path) as store:
-        load_ontology(store)
-        load_reference(store)
-        load_documents(store, sources or [builtin_corpus()])
+        report = build(store, sources)
+    assert report.ok, report.failed
 
 
 @pytest.fixture(scope="session")
