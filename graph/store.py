@@ -176,34 +176,58 @@ class LocalStore:
             raise StoreError(f"update failed in store {self.location}: {error}") from error
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad | ox.Triple], *, exclusive: bool = False) -> int:
-        """Replace named graph ``graph`` by ``quads`` as a whole; return the quads written.
+        """Replace named graph ``graph`` by ``quads`` as a whole; return the quads written."""
+        return self.replace_graphs({graph: quads}, exclusive=exclusive)[graph]
+
+    def replace_graphs(
+        self, graphs: Mapping[str, Iterable[ox.Quad | ox.Triple]], *, exclusive: bool = False
+    ) -> dict[str, int]:
+        """Replace each named graph by its quads; return the quads written per graph.
 
         A reader never sees half a document: an existing graph is swapped in one
-        update transaction. With ``exclusive`` (the caller holds the only handle,
-        as ``stikg build`` does) a new graph is bulk-loaded, and removed again if
-        the load fails, which leaves the store as it was.
+        update transaction, a new one added in one transaction. With ``exclusive``
+        (the caller holds the only handle, as ``stikg build`` does) all new graphs
+        are bulk-loaded together, and removed again if the load fails, which
+        leaves the store as it was.
         """
         store = self._writable()
-        node = ox.NamedNode(graph)
-        items = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+        written: dict[str, int] = {}
+        fresh: list[ox.Quad] = []
+        fresh_graphs: list[ox.NamedNode] = []
         try:
-            if store.contains_named_graph(node):
-                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in items)
-                store.update(f"DELETE WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }};\nINSERT DATA {{ GRAPH {node} {{ {body} }} }}")
-                if not items:
-                    store.remove_graph(node)
-            elif exclusive:
-                try:
-                    store.bulk_extend(items)
+            for graph, quads in graphs.items():
+                node = ox.NamedNode(graph)
+                items = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+                written[graph] = len(items)
+                if store.contains_named_graph(node):
+                    self._swap_graph(node, items)
+                elif exclusive:
+                    fresh.extend(items)
+                    fresh_graphs.append(node)
+                else:
+                    store.extend(items)
                     store.add_graph(node)
-                except BaseException:
-                    store.remove_graph(node)
-                    raise
-            else:
-                store.extend(items)
+            if fresh:
+                self._bulk_add(fresh, fresh_graphs)
         except OSError as error:
-            raise StoreError(f"writing graph {graph} to {self.location} failed: {error}") from error
-        return len(items)
+            raise StoreError(f"writing graphs to {self.location} failed: {error}") from error
+        return written
+
+    def _swap_graph(self, node: ox.NamedNode, items: list[ox.Quad]) -> None:
+        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in items)
+        self._store.update(
+            f"DELETE WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }};\nINSERT DATA {{ GRAPH {node} {{ {body} }} }}"
+        )
+
+    def _bulk_add(self, quads: list[ox.Quad], graphs: list[ox.NamedNode]) -> None:
+        try:
+            self._store.bulk_extend(quads)
+            for node in graphs:
+                self._store.add_graph(node)
+        except BaseException:
+            for node in graphs:
+                self._store.remove_graph(node)
+            raise
 
     def remove_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
