@@ -65,6 +65,10 @@ def to_term(value: Any) -> Term:
     return ox.Literal(text)
 
 
+def subs_names(subs: Mapping[ox.Variable, object]) -> list[str]:
+    return [v.value for v in subs]
+
+
 def _graph_nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
     return None if iris is None else [ox.NamedNode(i) for i in iris]
 
@@ -124,6 +128,10 @@ class LocalStore:
             )
         except SyntaxError as error:
             raise parse_syntax_error(error) from None
+        except RuntimeError as error:  # pyoxigraph: a substituted variable that is not projected
+            if subs and "variable" in str(error):
+                raise UsageError(f"cannot bind parameters {sorted(subs_names(subs))}: {error}") from None
+            raise StoreError(f"query failed in store {self.location}: {error}") from error
         except OSError as error:
             raise StoreError(f"query failed in store {self.location}: {error}") from error
 
