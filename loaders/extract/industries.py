@@ -1,13 +1,204 @@
-"""Extractor for industries (being built; see ARCHITECTURE.md for the data model it writes)."""
+"""Extractor for industries: which region prioritises which industry, and a region's named groupings.
+
+A statement of focus is a clause with a trigger verb (围绕, 聚焦, 重点发展, 打造 …) followed
+by industries: catalogued names (``data/reference/industries.csv``) or the items of a list
+(``A、B和C等…产业``). The region is the place the clause opens with (七都镇要围绕光电通信、
+新材料 → 七都镇), else the document's governed region. A list closed by a named grouping
+(``…等“六大新经济产业”``) makes a ``stikg:IndustryGrouping`` of the region.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from stikg.config import base_iri
+from stikg.graph.iris import entity_iri
+from stikg.graph.vocab import SKOS, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder
+from stikg.loaders.extract.places import document_region, place_iri, write_place
+from stikg.loaders.industry_catalog import broader_of, catalogue_pattern, lookup_industry, normalise_industry
+from stikg.loaders.places import PlaceInfo, find_places, resolve_place
+from stikg.loaders.rdf import GraphBuilder, iri, lit
 
-__all__ = ["extract"]
+__all__ = ["IndustryMention", "extract", "industries_in_clause", "industry_iri", "scheme_iri"]
+
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?\n]+")
+_TRIGGER = re.compile(
+    r"围绕|聚焦|重点发展|大力发展|加快发展|培育|打造|面向|瞄准|布局|壮大|做强|做优|深耕|主攻|聚力|发力|招引|引育|集聚|支持|发展"
+)
+_ORG_AFTER = re.compile(r"研究院|研究所|研究中心|实验室|创新中心|技术中心|学院|大学|公司|集团|联盟|协会|基金|企业|专项")
+_GROUPING = re.compile(
+    r"[“\"]?((?:[一二两三四五六七八九十]|\d+)大[\u4e00-\u9fff]{0,6}?(?:产业链|产业集群|产业|集群))[”\"]?"
+)
+_CUE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业|产业链|产业集群)")
+_SPLIT = re.compile(r"、|以及|和|及|与")
+_SUBJECT_KINDS = frozenset({"Province", "City", "District", "Town", "DevelopmentZone"})
+_SUBJECT_JOIN = "、和与及"
+_TRIM = "“”\"‘’「」 \t　"
+
+
+@dataclass(frozen=True)
+class IndustryMention:
+    canonical: str
+    start: int
+    end: int
+
+
+def scheme_iri() -> ox.NamedNode:
+    return iri(f"{base_iri()}id/scheme/industry")
+
+
+def industry_iri(canonical: str) -> ox.NamedNode:
+    return iri(entity_iri("industry", canonical))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without quotes, spaces or a leading modifier ending in 的."""
+    cut = text.rfind("的", start, end)
+    start = cut + 1 if cut >= 0 else start
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention], int, bool]:
+    """Items of a list ``A、B和C等…`` in ``text[start:end]``: (items, where the list ends, closed by an 产业 cue)."""
+    stop = text.find("等", start, end)
+    body_end = stop if stop >= 0 else end
+    grouping = None
+    if stop < 0:
+        first = text.find("、", start, end)
+        grouping = _GROUPING.search(text, first, end) if first >= 0 else None
+        body_end = grouping.start() if grouping else end
+    if "、" not in text[start:body_end] and not grouping:
+        return [], body_end, False
+    items, cursor = [], start
+    for sep in [*_SPLIT.finditer(text, start, body_end), None]:
+        item_end = sep.start() if sep else body_end
+        s, e = _trimmed(text, cursor, item_end)
+        place = next(iter(find_places(text, s, e)), None)
+        if place and place.start == s:
+            s = place.end  # 太仓生物医药 → 生物医药
+        name = normalise_industry(text[s:e]) if e > s else None
+        if name:
+            items.append(IndustryMention(name, s, e))
+        cursor = sep.end() if sep else body_end
+    tail = stop + 1 if stop >= 0 else body_end
+    cue = bool(_CUE.match(text, tail, end)) or grouping is not None
+    return items, body_end, cue
+
+
+def industries_in_clause(text: str, start: int, end: int) -> tuple[list[IndustryMention], tuple[str, int, int] | None]:
+    """The industries a clause ``text[start:end]`` focuses on, and a grouping that closes their list."""
+    if text[start:end].lstrip().startswith("以"):  # 以A、B为主导
+        begin = start + text[start:end].index("以") + 1
+        cut = text.find("为", begin, end)
+        end = cut if cut >= 0 else end
+    else:
+        # the list starts after the last trigger before it: 面向国内外挖掘、引进和培育5G、人工智能等
+        limit = next((p for p in (text.find("等", start, end), text.find("、", start, end)) if p >= 0), end)
+        triggers = list(_TRIGGER.finditer(text, start, end))
+        before = [t for t in triggers if t.end() <= limit]
+        if not triggers:
+            return [], None
+        begin = (before[-1] if before else triggers[0]).end()
+    items, list_end, cue = _list_items(text, begin, end)
+    catalogued = [i for i in items if lookup_industry(i.canonical)]
+    if len(items) < 2 or not (cue or catalogued):
+        items = catalogued if len(items) >= 2 else []
+    taken = [(i.start, i.end) for i in items]
+    for m in catalogue_pattern().finditer(text, begin, end):
+        if any(s < m.end() and m.start() < e for s, e in taken) or _ORG_AFTER.match(text, m.end()):
+            continue
+        items.append(IndustryMention(lookup_industry(m.group()).canonical, m.start(), m.end()))  # type: ignore[union-attr]
+    grouping = None
+    if len(items) >= 2:
+        g = _GROUPING.match(text, list_end + (1 if text.startswith("等", list_end) else 0), end)
+        grouping = (g.group(1), g.start(1), g.end(1)) if g else None
+    return items, grouping
+
+
+def _subjects(text: str, start: int, end: int, region: str | None) -> list[PlaceInfo]:
+    """The places a clause opens with (``吴江开发区、汾湖高新区要围绕…``), if any."""
+    while start < end and text[start] in " \t　":
+        start += 1
+    subjects: list[PlaceInfo] = []
+    cursor = start
+    for match in find_places(text, start, end, region=region):
+        if match.start != cursor or match.info.kind not in _SUBJECT_KINDS:
+            break
+        subjects.append(match.info)
+        cursor = match.end + (1 if match.end < end and text[match.end] in _SUBJECT_JOIN else 0)
+    if subjects and cursor < end and text[cursor] in "的之":
+        return []  # 相城的产业… is about the place's things, not the place acting
+    return subjects
+
+
+def _write_industry(out: GraphBuilder, canonical: str) -> ox.NamedNode:
+    node, name = industry_iri(canonical), canonical
+    seen: set[str] = set()
+    while name and name not in seen:
+        seen.add(name)
+        current = industry_iri(name)
+        out.add_type(current, STIKG.Industry)
+        out.add_type(current, SKOS.Concept)
+        out.add(current, SKOS.inScheme, scheme_iri())
+        out.label(current, name)
+        broader = broader_of(name)
+        if broader:
+            out.add(current, SKOS.broader, industry_iri(broader))
+        name = broader
+    out.add_type(scheme_iri(), SKOS.ConceptScheme)
+    out.add(scheme_iri(), SKOS.prefLabel, lit("产业分类", lang="zh"))
+    return node
+
+
+def _region_node(out: GraphBuilder, name: str) -> ox.NamedNode:
+    info = resolve_place(name)
+    return write_place(out, info) if info else place_iri(name)
+
+
+def _write_grouping(out: GraphBuilder, region: str, grouping: tuple[str, int, int], members: list[ox.NamedNode]) -> None:
+    name, start, end = grouping
+    node = iri(entity_iri("grouping", region + name))
+    out.add_type(node, STIKG.IndustryGrouping)
+    out.add_type(node, SKOS.Collection)
+    out.label(node, region + name)
+    out.add(node, STIKG.groupingOf, place_iri(region))
+    for member in members:
+        out.add(node, SKOS.member, member)
+    out.mention(node, start, end)
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
-    return None
+    text, region = doc.text, document_region(doc, ctx)
+    for sentence in doc.sentences:
+        subjects: list[PlaceInfo] = []
+        done: set[tuple[str, str]] = set()
+        for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
+            subjects = _subjects(text, clause.start(), clause.end(), region) or subjects
+            items, grouping = industries_in_clause(text, clause.start(), clause.end())
+            regions = [s.canonical for s in subjects] or ([region] if region else [])
+            if not items or not regions:
+                continue
+            nodes = {}
+            for item in items:
+                nodes.setdefault(item.canonical, _write_industry(out, item.canonical))
+                out.mention(nodes[item.canonical], item.start, item.end)
+            for place in regions:
+                place_node = _region_node(out, place)
+                for name, node in nodes.items():
+                    if (place, name) in done:
+                        continue
+                    done.add((place, name))
+                    fact = out.fact("industry-focus", STIKG.IndustryFocus, sentence.start, sentence.end)
+                    out.add(fact, STIKG.region, place_node)
+                    out.add(fact, STIKG.industry, node)
+                if grouping:
+                    _write_grouping(out, place, grouping, list(nodes.values()))
