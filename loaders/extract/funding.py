@@ -1,13 +1,183 @@
-"""Extractor for funding (being built; see ARCHITECTURE.md for the data model it writes)."""
+"""Funding instruments: grants, loans, equity, tax incentives, vouchers, awards and insurance.
+
+A funding instrument is an amount of money (or a percentage rate) in a clause that says
+money is given or lent (给予, 支持, 补助, 奖励, 贷款, 出资, 基金, 减免, …). The amount is
+normalised to yuan (最高2亿元 → 200000000, a maximum; 50-100万元 → its upper bound, a
+maximum); a percentage becomes ``stikg:rate``. Amounts that only qualify a target
+(设备投入5000万元以上的项目, 年纳税超1000万元的孵化器) or report turnover, output or contract
+value are not funding. The kind comes from the words around the amount, most specific first.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from stikg.graph.vocab import RDFS, STIKG, XSD
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder
+from stikg.loaders.numbers import ARABIC, MAX_CUE, Amount, decimal_text, find_amounts, parse_number
+from stikg.loaders.rdf import GraphBuilder, lit
 
-__all__ = ["extract"]
+__all__ = ["FundingFact", "extract", "funding_facts"]
+
+_HINT = re.compile(r"元|[%％]|\d\s*[亿万]")  # sentences that can hold an amount or a rate
+_CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")
+_GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资")
+_NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额")
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上)")
+_RATE = re.compile(rf"(?P<num>{ARABIC})\s*[%％]")
+_RATE_CUE = re.compile(r"给予|补助|补贴|资助|奖励|贴息|按|加计扣除|支持")
+_KINDS = (
+    (re.compile(r"保险|投保|苏转保"), "Insurance"),
+    (re.compile(r"券"), "Voucher"),
+    (re.compile(r"科贷通|贷款|信贷|贷"), "LoanProduct"),
+    (re.compile(r"基金|股权|天使投资|出资|参股|募资"), "EquityInvestment"),
+    (re.compile(r"税|加计扣除"), "TaxIncentive"),
+    (re.compile(r"奖补|补助|补贴|资助|经费"), "Grant"),
+    (re.compile(r"奖励|奖"), "Award"),
+)
+_PRODUCT = re.compile(
+    r"“([^”]{2,12}(?:贷|券|保|基金|通))”|([\u4e00-\u9fa5]{2,10}(?:基金|创新券|科技券)|[\u4e00-\u9fa5]{1,3}贷通"
+    r"|研发费用?加计扣除)"
+)
+_FUND_WITHOUT_YUAN = re.compile(rf"(?P<num>{ARABIC})\s*(?P<mult>亿|万)\s*(?:元)?(?=[\u4e00-\u9fa5]{{0,6}}基金)")
+
+
+@dataclass
+class FundingFact:
+    kind: str  # Grant, LoanProduct, EquityInvestment, TaxIncentive, Voucher, Award, Insurance
+    label: str
+    supports: str
+    start: int  # the sentence
+    end: int
+    amounts: list[Amount] = field(default_factory=list)
+    rate: Decimal | None = None
+    rate_is_maximum: bool = False
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds, cursor = [], start
+    for brk in _CLAUSE.finditer(text, start, end):
+        if brk.start() > cursor:
+            bounds.append((cursor, brk.start()))
+        cursor = brk.end()
+    if cursor < end:
+        bounds.append((cursor, end))
+    return bounds
+
+
+def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str) -> bool:
+    before, after = text[lo : amount.start], text[amount.end : hi]
+    if _THRESHOLD_AFTER.match(after) or (re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励", after[:15])):
+        return False
+    if _NOT_FUNDING.search(before[-10:]) or re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before):
+        return False
+    if _GIVE.search(text[lo:hi]):
+        return True
+    # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元)
+    return amount.is_maximum and bool(re.search(r"给予|补助|资助|奖励|补贴", sentence))
+
+
+def _kind(*contexts: str) -> str:
+    for context in contexts:
+        for pattern, kind in _KINDS:
+            if pattern.search(context):
+                return kind
+        if re.search(r"给予|支持|安排|予以", context):
+            return "Grant"  # the clause says what is given; words elsewhere in the sentence do not count
+    return "Grant"
+
+
+def _supports(text: str, sent_start: int, lo: int, pos: int) -> str:
+    """What the money is for: ``对X给予`` → X, else the subject of the sentence's first clause."""
+    clause = text[lo:pos]
+    match = re.search(r"(?:对|为|向)(?P<x>[^，。；]{2,60}?)(?:最高)?(?:按|给予|予以|提供|解决|分类|分阶段|分别|定期|根据|每年|一次性|$)", clause)
+    if match:
+        return _tidy(match.group("x"))
+    first = _clauses(text, sent_start, pos)
+    head = text[first[0][0] : first[0][1]] if first else clause
+    head = re.sub(r"^\d+[.、．]\s*[^。]{0,16}?。", "", head)  # a run-in heading "1.建设高能级平台。"
+    return _tidy(re.sub(r"^(?:支持|鼓励|推动|加快|积极|大力|全面)+", "", head))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"^对", "", text.strip())
+    text = re.sub(r"(?:分类分阶段|分阶段|分类|分别|定期择优|择优|每年|每项|一次性|最高|符合条件的)+$", "", text.strip())
+    return re.sub(r"\s+", "", text)[:60]
+
+
+def _label(text: str, lo: int, hi: int, sent: str, kind: str, supports: str) -> str:
+    product = _PRODUCT.search(text, lo, hi) or _PRODUCT.search(sent)
+    if product:
+        return re.sub(r"^[亿万元]+", "", product.group(1) or product.group(2))
+    return f"{supports}支持" if supports else {"Grant": "资金支持"}.get(kind, kind)
+
+
+def funding_facts(doc: Document) -> list[FundingFact]:
+    """Every funding instrument with an amount or a rate, sentence by sentence."""
+    text, facts = doc.text, []
+    for sent in doc.sentences:
+        if not _HINT.search(text, sent.start, sent.end):
+            continue
+        for lo, hi in _clauses(text, sent.start, sent.end):
+            facts.extend(_clause_facts(text, sent.start, sent.end, lo, hi))
+    return facts
+
+
+def _clause_facts(text: str, s_start: int, s_end: int, lo: int, hi: int) -> list[FundingFact]:
+    sentence = text[s_start:s_end]
+    amounts = [a for a in find_amounts(text, lo, hi) if _is_funding(text, a, lo, hi, sentence)]
+    amounts += _fund_sizes(text, lo, hi, amounts)
+    rates = [m for m in _RATE.finditer(text, lo, hi) if _is_rate(text, m, lo, hi)]
+    if not amounts and not rates:
+        return []
+    clause = text[lo:hi]
+    facts = []
+    for i, amount in enumerate(amounts or [None]):
+        pos = amount.start if amount else rates[0].start()
+        kind = _kind(clause, sentence)
+        supports = _supports(text, s_start, lo, pos)
+        fact = FundingFact(kind, _label(text, lo, hi, sentence, kind, supports), supports, s_start, s_end)
+        if amount:
+            fact.amounts.append(amount)
+        if rates and i == 0:
+            fact.rate = Decimal(rates[0].group("num"))
+            fact.rate_is_maximum = bool(MAX_CUE.search(text[lo : rates[0].start()]))
+        facts.append(fact)
+    return facts
+
+
+def _is_rate(text: str, match: re.Match[str], lo: int, hi: int) -> bool:
+    after = text[match.end() : hi]
+    if _THRESHOLD_AFTER.match(after) or re.search(r"增长|占比|比重|提高", text[lo : match.start()]):
+        return False
+    return bool(_RATE_CUE.search(text[lo:hi]))
+
+
+def _fund_sizes(text: str, lo: int, hi: int, known: list[Amount]) -> list[Amount]:
+    """Fund sizes written without 元: ``60 亿天使母基金``."""
+    found = []
+    for match in _FUND_WITHOUT_YUAN.finditer(text, lo, hi):
+        if any(a.start <= match.start() < a.end for a in known):
+            continue
+        value = parse_number(match.group("num")) * (Decimal(10) ** (8 if match.group("mult") == "亿" else 4))
+        found.append(Amount(value, False, match.start(), match.end(), match.group()))
+    return found
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
-    return None
+    for fact in funding_facts(doc):
+        node = out.fact("funding", STIKG[fact.kind], fact.start, fact.end)
+        out.add(node, RDFS.label, lit(fact.label, lang="zh"))
+        if fact.supports:
+            out.add(node, STIKG.supports, lit(fact.supports, lang="zh"))
+        if fact.rate is not None:
+            out.add(node, STIKG.rate, lit(decimal_text(fact.rate), datatype=str(XSD.decimal)))
+        for amount in fact.amounts:
+            money = out.fact("amount", STIKG.MonetaryAmount, amount.start, amount.end)
+            out.add(money, STIKG.amountValue, lit(decimal_text(amount.value), datatype=str(XSD.decimal)))
+            out.add(money, STIKG.currency, lit("CNY"))
+            out.add(money, STIKG.isMaximum, lit("true" if amount.is_maximum else "false", datatype=str(XSD.boolean)))
+            out.add(node, STIKG.amount, money)

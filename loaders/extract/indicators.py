@@ -1,13 +1,307 @@
-"""Extractor for indicators (being built; see ARCHITECTURE.md for the data model it writes)."""
+"""Indicator values (RDF Data Cube observations) from indicator tables and from prose.
+
+Each value becomes a ``qb:Observation`` with region, indicator concept, year, value, unit and
+status (Actual, Estimate, Target), derived from the table row or the sentence that states it.
+Table columns are read from their headers (``2015年完成情况`` → Actual 2015, ``十三五目标`` →
+Target 2020, ``十四五目标`` / ``2025年目标`` → Target 2025, ``（预计）`` in a cell → Estimate);
+prose values get their year and status from cues in the sentence or paragraph (到2023年,
+2020年, 预计) or from the section they sit in (发展目标 → Target at the period's end, 发展基础 /
+工作回顾 → Actual in the base or report year). The same value stated twice in a document
+(table and prose) is written once.
+"""
 
 from __future__ import annotations
 
-from stikg.loaders.context import ExtractionContext
-from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
-__all__ = ["extract"]
+from stikg.graph.iris import entity_iri
+from stikg.graph.vocab import QB, RDFS, SKOS, STIKG, XSD
+from stikg.loaders.context import ExtractionContext
+from stikg.loaders.document import Document, Heading, Table
+from stikg.loaders.extract.indicator_prose import Cue, find_year_cues, values_in
+from stikg.loaders.indicator_catalog import match_indicator, normalise_wording
+from stikg.loaders.numbers import ARABIC, FIVE_YEAR_RE, MULTIPLIERS, decimal_text, five_year_period
+from stikg.loaders.places import find_places
+from stikg.loaders.rdf import GraphBuilder, iri, lit
+
+__all__ = ["Observation", "extract", "observations"]
+
+
+@dataclass(frozen=True)
+class Observation:
+    wording: str
+    value: Decimal
+    unit: str
+    year: int
+    status: str  # Actual | Estimate | Target
+    region: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- status rules
+def _status_for(year: int, ctx: ExtractionContext, *, estimate: bool = False, target_cue: bool = False) -> str:
+    """Actual, Estimate or Target for a value of ``year`` in this document."""
+    if estimate:
+        return "Estimate"
+    if ctx.doc_kind == "WorkReport" and ctx.period:
+        return "Actual" if year <= ctx.period[0] else "Target"
+    if ctx.period:
+        return "Target" if year >= ctx.period[0] else "Actual"
+    reference = ctx.issued_year
+    if reference is None:
+        return "Target" if target_cue else "Actual"
+    return "Target" if year > reference or (target_cue and year >= reference) else "Actual"
+
+
+_TARGET_SECTION = re.compile(r"目标|指标|计划|安排|思路|任务")
+_ACTUAL_SECTION = re.compile(r"基础|回顾|成效|成就|进展|现状|总结|完成|十三五")
+_HEADING_LINE = re.compile(
+    r"^(?:\[bookmark:[^\]]*\])*[ \t#]*(?:(第[一二三四五六七八九十]+章)|([一二三四五六七八九十]+、)|(（[一二三四五六七八九十]+）))\s*([^\n]{1,40})$",
+    re.M,
+)
+
+
+def _headings(doc: Document) -> list[Heading]:
+    """The segmenter's headings, or heading-like lines when it found none."""
+    if doc.headings:
+        return doc.headings
+    found = []
+    for m in _HEADING_LINE.finditer(doc.text):
+        level = 1 if m.group(1) else 2 if m.group(2) else 3
+        found.append(Heading(level, m.group(1) or m.group(2) or m.group(3), m.group(4), m.start(), m.end()))
+    return found
+
+
+def _section_default(titles: str, ctx: ExtractionContext) -> tuple[int, str] | None:
+    """(year, status) that a section heading gives the numbers under it, if it says."""
+    if not ctx.period:
+        return None
+    first, last = ctx.period
+    if ctx.doc_kind == "WorkReport":
+        if _ACTUAL_SECTION.search(titles) or (str(first) in titles and "计划" not in titles):
+            return first, "Actual"
+        if _TARGET_SECTION.search(titles) or str(last) in titles:
+            return last, "Target"
+        return None
+    if _ACTUAL_SECTION.search(titles):
+        return first - 1, "Actual"
+    if _TARGET_SECTION.search(titles):
+        return last, "Target"
+    return None
+
+
+# --------------------------------------------------------------------------- prose
+_PERIOD_END = re.compile(r"十[一二三四五六]?五”?末|十[一二三四五六]?五”?(?:期间|时期)|三年内|三年累计|期末")
+_DIGIT = re.compile(r"[0-9０-９]")
+_NOW = re.compile(r"截至目前|截止目前|目前|现有|现已")
+
+
+def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> list[Observation]:
+    """Values in sentences outside indicator tables (other tables' cells are read as prose)."""
+    text, found = doc.text, []
+    value_tables = [t for t in doc.tables if any(_column_meanings(t, ctx))]
+    heads = _headings(doc)
+    paragraph_end, carry = -1, None
+    for sent in doc.sentences:
+        if any(t.start <= sent.start < t.end for t in value_tables):
+            continue
+        if sent.start >= paragraph_end:
+            paragraph_end = text.find("\n", sent.start)
+            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+            carry = None
+        if not _DIGIT.search(text, sent.start, sent.end):
+            continue
+        cues = find_year_cues(text, sent.start, sent.end)
+        values = values_in(text, sent.start, sent.end)
+        if values:
+            titles = "".join(h.title for h in _path(heads, sent.start))
+            default = _section_default(titles, ctx)
+            for value in values:
+                decided = _decide(text, sent.start, value.start, cues, carry, default, ctx, value.estimate)
+                if decided:
+                    place = _place_of(value.wording, region)
+                    found.append(Observation(value.wording, value.value, value.unit, *decided, place,
+                                             sent.start, sent.end))
+        carry = cues[-1] if cues else carry
+    return found
+
+
+def _path(heads: list[Heading], offset: int) -> list[Heading]:
+    path: list[Heading] = []
+    for heading in heads:
+        if heading.start > offset:
+            break
+        while path and path[-1].level >= heading.level:
+            path.pop()
+        path.append(heading)
+    return path
+
+
+def _decide(text: str, sent_start: int, pos: int, cues: list[Cue], carry: Cue | None,
+            default: tuple[int, str] | None, ctx: ExtractionContext, estimate: bool) -> tuple[int, str] | None:
+    before = text[sent_start:pos]
+    cue = next((c for c in reversed(cues) if c.pos <= pos), None) or carry
+    if cue:
+        return cue.year, _status_for(cue.year, ctx, estimate=estimate, target_cue=cue.target)
+    if ctx.period and _PERIOD_END.search(before):
+        return ctx.period[1], "Estimate" if estimate else "Target"
+    if ctx.period and _NOW.search(before) and ctx.doc_kind != "WorkReport":
+        return ctx.period[0] - 1, "Estimate" if estimate else "Actual"
+    if default:
+        return default[0], "Estimate" if estimate else default[1]
+    return None
+
+
+def _place_of(wording: str, region: str) -> str:
+    """A value is about the document's region unless its subject starts with another place."""
+    places = find_places(wording)
+    if places and places[0].start == 0 and places[0].info.kind in ("District", "Town", "DevelopmentZone"):
+        return places[0].info.canonical
+    return region
+
+
+# --------------------------------------------------------------------------- tables
+_ROLE = re.compile(r"序号|指标|名称|单位|属性|类型|任务|备注|说明|责任|内容")
+_CELL = re.compile(
+    rf"^[≥>＞约超近]?\s*(?P<num>{ARABIC})\s*(?P<unit>%|％|[\u4e00-\u9fa5]{{1,4}}(?=$|\s|（|\())?\s*(?P<notes>(?:[（(][^）)]*[）)]|左右|以上|以内|\s)*)$"
+)
+
+
+def _column_meanings(table: Table, ctx: ExtractionContext) -> list[tuple[int, str] | None]:
+    """(year, status) for each header column that holds values; None for label columns."""
+    caption_period = None
+    if match := FIVE_YEAR_RE.search(table.caption or ""):
+        caption_period = five_year_period(match.group(1))
+    meanings: list[tuple[int, str] | None] = []
+    previous: tuple[int, str] | None = None
+    for header in table.header:
+        h = re.sub(r"[\s“”\"]", "", header)
+        year_match = re.search(r"((?:19|20)\d\d)\s*年?", h)
+        if _ROLE.search(h) and not year_match:
+            meanings.append(None)
+            continue
+        meaning = _meaning(h, year_match, previous, caption_period, ctx)
+        meanings.append(meaning)
+        previous = meaning or previous
+    return meanings
+
+
+def _meaning(h: str, year_match: re.Match[str] | None, previous: tuple[int, str] | None,
+             caption_period: tuple[int, int] | None, ctx: ExtractionContext) -> tuple[int, str] | None:
+    five = FIVE_YEAR_RE.search(h)
+    span = five_year_period(five.group(1)) if five else None
+    status = ("Estimate" if "预计" in h else "Target" if re.search(r"目标|规划|计划|预期", h)
+              else "Actual" if re.search(r"完成|实际|现状|基期|基数|实绩", h) else None)
+    if year_match:
+        year = int(year_match.group(1))
+    elif span:
+        year = span[1]
+    elif status == "Actual" and "完成" in h:
+        year = previous[0] if previous else (caption_period[1] if caption_period
+                                             else ctx.period[0] - 1 if ctx.period else None)
+    elif status == "Actual" and ctx.period:
+        year = ctx.period[0] - 1
+    elif status == "Target" and ctx.period:
+        year = ctx.period[1]
+    else:
+        return None
+    if year is None:
+        return None
+    return year, status or _status_for(year, ctx)
+
+
+def _label_columns(table: Table) -> tuple[int | None, int | None]:
+    name = next((i for i, h in enumerate(table.header) if re.search(r"指标|名称|任务|项目|内容", h)), None)
+    if name is None:
+        name = next((i for i, h in enumerate(table.header) if not re.search(r"序号|单位", h)), None)
+    unit = next((i for i, h in enumerate(table.header) if "单位" in h), None)
+    return name, unit
+
+
+def _table_observations(doc: Document, table: Table, ctx: ExtractionContext, region: str) -> list[Observation]:
+    meanings = _column_meanings(table, ctx)
+    if not any(meanings):
+        return []
+    name_col, unit_col = _label_columns(table)
+    found = []
+    for row in table.rows:
+        if not row or name_col is None or name_col >= len(row):
+            continue
+        name = re.sub(r"\s+", "", row[name_col].text)
+        unit = row[unit_col].text.strip() if unit_col is not None and unit_col < len(row) else ""
+        start, end = row[0].start, row[-1].end
+        for col, meaning in enumerate(meanings):
+            if meaning is None or col >= len(row) or not row[col].text.strip():
+                continue
+            found.extend(_cell_values(doc, row[col], name, unit, meaning, ctx, region, start, end))
+    return found
+
+
+def _cell_values(doc, cell, name, unit, meaning, ctx, region, row_start, row_end) -> list[Observation]:
+    year, status = meaning
+    match = _CELL.match(cell.text.strip())
+    if match and name:
+        cell_status = "Estimate" if "预计" in (match.group("notes") or "") else status
+        value_unit = unit or (match.group("unit") or "").replace("％", "%")
+        return [Observation(name, Decimal(match.group("num").replace(",", "")), value_unit, year, cell_status,
+                            _place_of(name, region), row_start, row_end)]
+    return [Observation(v.wording, v.value, v.unit, year, "Estimate" if v.estimate else status,
+                        _place_of(v.wording, region), cell.start, cell.end)
+            for v in values_in(doc.text, cell.start, cell.end)]
+
+
+# --------------------------------------------------------------------------- output
+def observations(doc: Document, ctx: ExtractionContext) -> list[Observation]:
+    """Every indicator value of ``doc`` (tables first), each (region, concept, year, status, value) once."""
+    region = ctx.region
+    if not region:
+        return []
+    found = [o for table in doc.tables for o in _table_observations(doc, table, ctx, region)]
+    found += _prose_observations(doc, ctx, region)
+    unique: dict[tuple, Observation] = {}
+    for obs in found:
+        concept = match_indicator(obs.wording, obs.unit)
+        value, unit = _in_unit(obs.value, obs.unit, concept.unit)
+        obs = replace(obs, value=value, unit=unit)
+        unique.setdefault((obs.region, concept.canonical, obs.year, obs.status, obs.value), obs)
+    return list(unique.values())
+
+
+def _in_unit(value: Decimal, unit: str, concept_unit: str) -> tuple[Decimal, str]:
+    """Money in the concept's unit (2.1万亿元 → 21000亿元 when the concept counts 亿元)."""
+    factors = {"元": Decimal(1), **{f"{k}元": v for k, v in MULTIPLIERS.items()}}
+    if unit != concept_unit and unit in factors and concept_unit in factors:
+        return value * factors[unit] / factors[concept_unit], concept_unit
+    return value, unit
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
-    return None
+    found = observations(doc, ctx)
+    if not found:
+        return
+    dataset = iri(f"{out.document.value}/indicators")
+    out.add_type(dataset, QB.DataSet)
+    out.add(dataset, RDFS.label, lit(f"{doc.source} 指标数据", lang="zh"))
+    out.add(dataset, STIKG.inDocument, out.document)
+    concepts: set[str] = set()
+    for obs in found:
+        concept = match_indicator(obs.wording, obs.unit)
+        indicator = iri(entity_iri("indicator", concept.canonical))
+        if concept.canonical not in concepts:  # one unit per concept: the first one stated
+            concepts.add(concept.canonical)
+            out.add_type(indicator, STIKG.Indicator)
+            out.add_type(indicator, SKOS.Concept)
+            out.label(indicator, concept.canonical)
+            out.add(indicator, STIKG.unit, lit(concept.unit or obs.unit))
+        node = out.fact("observation", QB.Observation, obs.start, obs.end)
+        out.add(node, QB.dataSet, dataset)
+        out.add(node, STIKG.refArea, iri(entity_iri("place", obs.region)))
+        out.add(node, STIKG.indicator, indicator)
+        out.add(node, STIKG.refYear, lit(obs.year, datatype=str(XSD.gYear)))
+        out.add(node, STIKG.value, lit(decimal_text(obs.value), datatype=str(XSD.decimal)))
+        out.add(node, STIKG.unit, lit(obs.unit))
+        out.add(node, STIKG.status, STIKG[obs.status])
+        out.add(node, RDFS.label, lit(normalise_wording(obs.wording) or obs.wording, lang="zh"))

@@ -1,18 +1,176 @@
-"""Plan metadata: the document node itself (type, title, source file, text)."""
+"""Plan metadata: the document node (type, title, number, issuer, date, period, governed region).
+
+Rules, in order of evidence:
+
+* title: the name inside ``关于印发《…》的通知`` when the document is a cover notice, else the
+  first lines up to one that ends in a document-type word (规划, 计划, 措施 …); status notes
+  such as ``（征求意见稿）``, markup and line breaks are dropped;
+* type: from the title's last words (工作总结/工作要点 → WorkReport, 行动计划/行动方案 →
+  ActionPlan, 规划/纲要 → Plan, 措施/意见/办法 → PolicyMeasures);
+* issuer: the signing body above the signature date; when no body signs, the people's
+  government of the governed region (相城区 → 苏州市相城区人民政府, 苏州市 → 苏州市人民政府);
+* governed region: the most local place named in the title (else in the issuer's name);
+* period: ``“十四五”`` → 2021–2025, ``（2021-2023年）``, ``2021年总结及2022年计划`` → 2021–2022.
+"""
 
 from __future__ import annotations
 
-from stikg.graph.vocab import DCTERMS, STIKG
+import re
+from datetime import date
+
+from stikg.graph.iris import entity_iri
+from stikg.graph.vocab import DCTERMS, ORG, STIKG, XSD
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder, lit
+from stikg.loaders.numbers import normalise_digits, parse_chinese_integer, parse_period
+from stikg.loaders.places import PlaceInfo, find_places, resolve_place
+from stikg.loaders.rdf import GraphBuilder, iri, lit
 
-__all__ = ["extract"]
+__all__ = ["DocumentMeta", "extract", "read_metadata"]
+
+_HEAD = 3000  # cover notices and titles sit at the top
+_NOTICE = re.compile(r"关于印发\s*《?(?P<title>[^《》]{4,120}?)》?\s*的\s*通\s*知", re.S)
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_TYPE_WORDS = re.compile(r"(规划|纲要|计划|方案|措施|意见|办法|细则|要点|总结|政策|通知|决定|条例)$")
+_STATUS_NOTE = re.compile(r"[（(](?:征求意见稿|送审稿|草案|试行|讨论稿|修订稿|此件公开发布)[）)]")
+_MARKUP = re.compile(r"\[bookmark:[^\]]*\]|^#+\s*|\*\*|^页")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fa5“”《》（）])\s+|\s+(?=[\u4e00-\u9fa5“”《》（）])")
+_DATE = re.compile(
+    r"^\s*((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$",
+    re.M,
+)
+_ISSUER = re.compile(r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府办公室|人民政府|办公室|委员会|管委会|管理委员会|局|厅|部|委|政府|院)$")
+_KINDS = (
+    (re.compile(r"工作总结|工作要点|工作计划|总结|工作报告"), "WorkReport"),
+    (re.compile(r"行动计划|行动方案|实施方案|三年计划|工作方案"), "ActionPlan"),
+    (re.compile(r"规划|纲要"), "Plan"),
+    (re.compile(r"措施|意见|办法|细则|政策|决定|条例"), "PolicyMeasures"),
+)
+_PLACE_RANK = {"Town": 0, "DevelopmentZone": 1, "District": 2, "City": 3, "Province": 4, "Country": 5}
+
+
+class DocumentMeta:
+    """What :func:`read_metadata` found; every field may be missing except the title."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.kind: str | None = None
+        self.number: str | None = None
+        self.issuer: str | None = None
+        self.issued: date | None = None
+        self.period: tuple[int, int] | None = None
+        self.region: PlaceInfo | None = None
+
+
+def clean_title(text: str) -> str:
+    """A title without line breaks, markup, status notes or spaces between Chinese words."""
+    lines = [_MARKUP.sub("", line.strip()).strip() for line in text.splitlines()]
+    joined = "".join(line for line in lines if line)
+    joined = _STATUS_NOTE.sub("", joined)
+    return _CJK_SPACE.sub("", joined).strip(" 　*#")
+
+
+def _title(head: str) -> str:
+    notice = _NOTICE.search(head)
+    if notice:
+        return clean_title(notice.group("title"))
+    lines = [clean_title(line) for line in head.splitlines()]
+    lines = [line for line in lines if line and not _DOC_NUMBER.fullmatch(line)]
+    title = ""
+    for line in lines[:4]:
+        if len(title) + len(line) > 120:
+            break
+        title += line
+        if _TYPE_WORDS.search(title):
+            break
+    return title or (lines[0] if lines else "")
+
+
+def _signature(head_lines: list[str], text: str) -> tuple[str | None, date | None]:
+    """The signing body and date: a date line with an organisation name just above it."""
+    for match in _DATE.finditer(text):
+        issued = _date(match)
+        before = text[max(0, match.start() - 200) : match.start()].splitlines()
+        names = [clean_title(line) for line in before if line.strip()]
+        issuer = names[-1] if names and _ISSUER.match(names[-1]) else None
+        if issued:
+            return issuer, issued
+    return None, None
+
+
+def _number(token: str) -> int:
+    token = normalise_digits(token)
+    return int(token) if token.isdigit() else parse_chinese_integer(token)
+
+
+def _date(match: re.Match[str]) -> date | None:
+    try:
+        return date(_number(match.group(1)), _number(match.group(2)), _number(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _region(title: str, issuer: str | None) -> PlaceInfo | None:
+    for source in (title, issuer or ""):
+        places = [m.info for m in find_places(source)]
+        if places:
+            return min(places, key=lambda p: _PLACE_RANK.get(p.kind, 9))
+    return None
+
+
+def government_of(place: PlaceInfo) -> str:
+    """The people's government of a place: 相城区 → 苏州市相城区人民政府, 太仓市 → 太仓市人民政府."""
+    parent = resolve_place(place.parent) if place.parent else None
+    if place.canonical.endswith(("区", "县")) and parent and parent.kind == "City":
+        return f"{parent.canonical}{place.canonical}人民政府"
+    return f"{place.canonical}人民政府"
+
+
+def read_metadata(doc: Document) -> DocumentMeta:
+    """Title, type, number, issuer, date, period and governed region of ``doc``."""
+    head = doc.text[:_HEAD]
+    meta = DocumentMeta(_title(head))
+    meta.kind = next((kind for pattern, kind in _KINDS if pattern.search(meta.title)), None)
+    number = _DOC_NUMBER.search(head)
+    meta.number = re.sub(r"\s+", "", number.group()) if number else None
+    meta.issuer, meta.issued = _signature(head.splitlines(), head)
+    if meta.issued is None:  # some notices sign at the end
+        meta.issuer, meta.issued = _signature([], doc.text[-600:])
+    meta.period = parse_period(meta.title)
+    meta.region = _region(meta.title, meta.issuer)
+    if meta.issuer is None and meta.region is not None:
+        meta.issuer = government_of(meta.region)
+    return meta
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
     out.add_type(out.document, STIKG.PolicyDocument)
     out.add(out.document, STIKG.sourceFile, lit(doc.source))
     out.add(out.document, STIKG.text, lit(doc.text))
-    first_line = next((line.strip() for line in doc.text.splitlines() if line.strip()), doc.source)
-    out.add(out.document, DCTERMS.title, lit(first_line, lang="zh"))
+    meta = read_metadata(doc)
+    out.add(out.document, DCTERMS.title, lit(meta.title or doc.source, lang="zh"))
+    if meta.kind:
+        out.add_type(out.document, STIKG[meta.kind])
+        ctx.doc_kind = meta.kind
+    if meta.number:
+        out.add(out.document, STIKG.documentNumber, lit(meta.number))
+    if meta.issued:
+        out.add(out.document, DCTERMS.issued, lit(meta.issued.isoformat(), datatype=str(XSD.date)))
+        ctx.issued_year = meta.issued.year
+    if meta.period:
+        ctx.period = meta.period
+        out.add(out.document, STIKG.periodStart, lit(meta.period[0], datatype=str(XSD.gYear)))
+        out.add(out.document, STIKG.periodEnd, lit(meta.period[1], datatype=str(XSD.gYear)))
+    if meta.region:
+        ctx.region = meta.region.canonical
+        place = iri(entity_iri("place", meta.region.canonical))
+        out.add_type(place, STIKG[meta.region.kind])
+        out.label(place, meta.region.canonical)
+        out.add(out.document, STIKG.governedRegion, place)
+    issuer = meta.issuer or "未署名机关"
+    body = iri(entity_iri("org", issuer))
+    out.add_type(body, STIKG.GovernmentBody)
+    out.add_type(body, ORG.Organization)  # explicit, so shapes hold without RDFS inference
+    out.label(body, issuer)
+    out.add(out.document, STIKG.issuedBy, body)

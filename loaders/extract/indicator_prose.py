@@ -1,0 +1,154 @@
+"""Indicator values stated in prose: targets (到2023年，…达1600家) and results (…达10252家).
+
+A number becomes an indicator value only when it has a unit, an indicator-like subject
+(企业, 机构, 人才, 比重, 产值, …) and a year or status cue: an explicit year (``到2025年``,
+``2020年，``, ``截至2020年底``), a period cue (``“十四五”末``), or a section whose heading says
+what its numbers are (发展目标 → targets, 发展基础/回顾 → results). Growth rates (增长35%),
+ranks (第3位), shares of a whole (占全省的1/3), approximations (50多家) and thresholds that
+qualify another count (年纳税超1000万元的孵化器达100家) are not indicator values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from stikg.loaders.numbers import Quantity, find_quantities
+
+__all__ = ["Cue", "StatedValue", "find_year_cues", "values_in"]
+
+DELIMS = re.compile(r"[，,；;。！？!?：:\n]")
+_KEYWORD = re.compile(
+    r"企业|机构|人才|专家|专利|孵化器|众创空间|加速器|载体|平台|中心|实验室|项目|团队|投入|比重|占比|比例|产值"
+    r"|收入|成交额|经费|面积|率|数|量|额|人员|研究院|研究所|工作站|基地|科学家|经纪人|经理人|联合体|高企|院士"
+    r"|社区|资金|规模|专员|论文|标准|独角兽|瞪羚|高校|院所|大学"
+)
+_SKIP_CLAUSE = re.compile(r"增长|提高|增加|下降|减少|翻番|同比|较上年|排名|位列|位居|居全|之一|占全省|占全国|高于|低于")
+_LEAD = re.compile(
+    r"^(?:\*+|其中|并|和|及|且|与|同时|全面|进一步|努力|力争|确保|争取|计划|预计|实现|完成|达成|新增了|集聚了|建成了|拥有|建有|"
+    r"全市|全区|全县|全省|已|共|总计|合计|—+|——|\s|[一二三四五六七八九十]+是|\d+[.、．])+"
+)
+_TRAIL = re.compile(r"(?:累计达到|累计达|达到了|达到|达|超过|超|突破|为|有|约|近|保持|稳定在|不少于|不低于|以上|左右|预计|力争|实现|\s)+$")
+_YEAR = re.compile(r"((?:到|至|截至|截止|力争到|力争至|争取到|在)\s*)?((?:19|20)\d\d)\s*年\s*(底|末|年底|年末)?")
+_BEFORE_YEAR_SKIP = re.compile(r"(较|比|与|相比|同比|自|从|于|“)\s*$")
+_SHARE = re.compile(r"比重|占比|比例|率|占|贡献|份额|水平")
+_ESTIMATE = re.compile(r"预计|预估|估计")
+_MODIFIER_AFTER = re.compile(r"^\s*(?:以上|以下)?的")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A year cue at ``pos``: ``year`` and whether it announces a target (到/至 2025年)."""
+
+    pos: int
+    year: int
+    target: bool
+
+
+@dataclass(frozen=True)
+class StatedValue:
+    wording: str  # the indicator as worded in the text
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    estimate: bool  # 预计 before the value in its clause
+
+
+def find_year_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Year cues in ``text[start:end]`` that set the reference year of what follows them."""
+    cues = []
+    for match in _YEAR.finditer(text, start, end):
+        if _BEFORE_YEAR_SKIP.search(text[max(start, match.start() - 3) : match.start()]):
+            continue
+        nxt = text[match.end() : match.end() + 2]
+        if nxt[:1] in "度间内代" or nxt.startswith(("以来", "前", "后", "计划", "总结")):
+            continue
+        cues.append(Cue(match.end(), int(match.group(2)), bool(match.group(1)) and "截" not in match.group(1)))
+    return cues
+
+
+def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    start = lo
+    for brk in DELIMS.finditer(text, lo, pos):
+        start = brk.end()
+    brk = DELIMS.search(text, pos, hi)
+    return start, brk.start() if brk else hi
+
+
+def _subject_before(text: str, lo: int, pos: int) -> str:
+    """The words between the clause start (or the previous 、) and a value."""
+    piece = re.sub(r"[（(][^（）()]{1,6}[）)]", "", text[lo:pos])
+    piece = re.split(r"[、（(）)]|(?:(?:19|20)\d\d\s*年(?:底|末)?)", piece)[-1]
+    piece = _LEAD.sub("", piece.strip())
+    return _TRAIL.sub("", piece).strip()
+
+
+def _subject_after(text: str, pos: int, hi: int) -> str:
+    """The noun after a value written number-first (853家高新技术企业)."""
+    match = re.match(r"[^，,；;。、：:（(\n]{2,30}", text[pos:hi])
+    return _TRAIL.sub("", match.group()).strip() if match else ""
+
+
+def values_in(text: str, start: int, end: int) -> list[StatedValue]:
+    """Indicator values in one sentence ``text[start:end]`` (no year or status decided here)."""
+    quantities = find_quantities(text, start, end)
+    found: list[StatedValue] = []
+    previous_subject = ""
+    for i, qty in enumerate(quantities):
+        lo, hi = _clause_bounds(text, qty.start, start, end)
+        if _dropped(text, qty, quantities[i + 1 :], lo, hi):
+            continue
+        subject = _subject_before(text, lo, qty.start)
+        if not _KEYWORD.search(subject) or subject.endswith(("等", "了", "的", "建设", "新建", "集聚", "引进")):
+            subject = _fallback_subject(text, start, lo, qty, hi, subject, previous_subject)
+            if not subject:
+                continue
+        subject = re.sub(r"^.*等(?=[\u4e00-\u9fa5]{4,})", "", subject)
+        if len(subject) < 3 or re.fullmatch(r"[\d.%万亿元\s]+", subject):
+            continue
+        previous_subject = subject
+        estimate = bool(_ESTIMATE.search(text[lo : qty.start]) or _ESTIMATE.match(text[start : start + 4]))
+        found.append(StatedValue(subject, qty.value, qty.unit, qty.start, qty.end, estimate))
+    return found
+
+
+def _fallback_subject(text: str, start: int, lo: int, qty: Quantity, hi: int, subject: str,
+                     previous_subject: str) -> str:
+    """The noun after a number-first value, the earlier subject for 累计/净增, or the clause before."""
+    after = _subject_after(text, qty.end, hi)
+    if _KEYWORD.search(after) and not re.search(r"\d", after):
+        return after
+    modifier = re.sub(r"^其中", "", subject)
+    if previous_subject and 1 < len(modifier) <= 4 and re.fullmatch(r"[\u4e00-\u9fa5]+", modifier):
+        return modifier + re.sub(r"^(累计|净增|新增|其中|建有|建成)+", "", previous_subject)  # 其中国家级9家
+    if re.match(r"其中|[（(]", text[lo : qty.start].strip()):
+        return ""
+    prefix = re.match(r"(累计|净增|新增)", text[lo : qty.start].strip())
+    if previous_subject and (prefix or not subject):
+        base = re.sub(r"^(累计|净增|新增|其中)+", "", previous_subject)
+        return (prefix.group() if prefix else "") + base
+    if not subject and lo > start:
+        clause = _subject_before(text, _clause_bounds(text, lo - 1, start, lo)[0], lo - 1)
+        if _KEYWORD.search(clause) and not re.search(r"\d", clause):
+            return clause
+    return ""
+
+
+def _dropped(text: str, qty: Quantity, later: list[Quantity], lo: int, hi: int) -> bool:
+    """Growth, ranks, shares of a whole, approximations, money amounts and thresholds are no values."""
+    before = text[lo : qty.start]
+    after = text[qty.end : hi]
+    if _SKIP_CLAUSE.search(before[-12:]):
+        return True
+    if (before.rstrip().endswith("的") and qty.unit == "%") or _MODIFIER_AFTER.match(after) or qty.unit == "个百分点":
+        return True
+    if qty.unit == "%" and not _SHARE.search(before):
+        return True  # a percentage needs a share-like subject (比重, 率, 占比)
+    if qty.unit.endswith("元") and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除",
+                                             before + after[:8]):
+        return True  # a funding amount, see funding.py
+    # a value followed in the same clause by another value qualifies it (超1000万元的孵化器达100家)
+    return any(nxt.start < hi and not DELIMS.search(text, qty.end, nxt.start) and
+               not re.search(r"[、和及（(）)]", text[qty.end : nxt.start]) for nxt in later[:1])
