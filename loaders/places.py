@@ -17,6 +17,7 @@ scan is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import importlib.resources
 import io
@@ -254,13 +255,38 @@ def _town(surface: str, region: str | None) -> PlaceInfo | None:
     return PlaceInfo(surface, "Town", region)
 
 
+_WHOLE_TEXT_MIN = 2000  # texts at least this long are scanned once and the matches reused
+_scans: dict[tuple[str, str | None], tuple[list[int], list[PlaceMatch]]] = {}
+
+
 def find_places(text: str, start: int = 0, end: int | None = None, *, region: str | None = None) -> list[PlaceMatch]:
     """Every place named in ``text[start:end]``, longest match first, with offsets.
 
     ``region`` (the document's governed region) resolves words that name a place only
     in context (高新区 in a 相城区 plan is 相城高新区) and is the parent of unknown towns.
+    Extractors ask for many small ranges of one long document text; that text is
+    scanned once and each range answered from the cached matches.
     """
     stop = len(text) if end is None else end
+    if len(text) < _WHOLE_TEXT_MIN:
+        return _scan(text, start, stop, region)
+    key = (text, region)
+    if key not in _scans:
+        if len(_scans) >= 4:
+            _scans.pop(next(iter(_scans)))
+        matches = _scan(text, 0, len(text), region)
+        _scans[key] = ([m.start for m in matches], matches)
+    starts, matches = _scans[key]
+    i = bisect.bisect_left(starts, start)
+    found = []
+    while i < len(matches) and matches[i].start < stop:
+        if matches[i].end <= stop:
+            found.append(matches[i])
+        i += 1
+    return found
+
+
+def _scan(text: str, start: int, stop: int, region: str | None) -> list[PlaceMatch]:
     gaz, pattern = _gazetteer(), _pattern()
     found: list[PlaceMatch] = []
     pos = start

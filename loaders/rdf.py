@@ -9,6 +9,7 @@ text gets a span with ``stikg:mentions``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -18,10 +19,18 @@ from stikg.loaders.document import Document
 
 __all__ = ["GraphBuilder", "iri", "lit"]
 
+_TERM_TYPES = (ox.NamedNode, ox.BlankNode, ox.Literal)
+
+
+
+@lru_cache(maxsize=262144)
+def _named(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
 
 
 def iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(str(value))
+    """A NamedNode, cached: the same few thousand IRIs recur across a document's triples."""
+    return _named(str(value))
 
 
 def lit(value: object, *, lang: str | None = None, datatype: str | None = None) -> ox.Literal:
@@ -29,7 +38,7 @@ def lit(value: object, *, lang: str | None = None, datatype: str | None = None) 
     if lang:
         return ox.Literal(str(value), language=lang)
     if datatype:
-        return ox.Literal(str(value), datatype=ox.NamedNode(str(datatype)))
+        return ox.Literal(str(value), datatype=_named(str(datatype)))
     return ox.Literal(str(value))
 
 
@@ -40,26 +49,26 @@ class GraphBuilder:
         self.doc = doc
         self.document = iri(document_iri(doc.source))
         self.graph = graph_iri(doc.source)
-        self._triples: dict[ox.Triple, None] = {}
+        self._triples: dict[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object], None] = {}
         self._spans: set[tuple[int, int]] = set()
         self._counters: dict[str, int] = {}
 
     # --- raw triples ------------------------------------------------------------
     def add(self, subject: ox.NamedNode | ox.BlankNode, predicate: object, obj: object) -> None:
-        p = predicate if isinstance(predicate, ox.NamedNode) else iri(str(predicate))
-        o = obj if isinstance(obj, ox.NamedNode | ox.BlankNode | ox.Literal) else iri(str(obj))
-        self._triples[ox.Triple(subject, p, o)] = None
+        p = predicate if type(predicate) is ox.NamedNode else _named(str(predicate))
+        o = obj if type(obj) in _TERM_TYPES else _named(str(obj))
+        self._triples[(subject, p, o)] = None
 
     def add_type(self, subject: ox.NamedNode, cls: object) -> None:
         self.add(subject, RDF.type, iri(str(cls)))
 
     @property
     def triples(self) -> list[ox.Triple]:
-        return list(self._triples)
+        return [ox.Triple(s, p, o) for s, p, o in self._triples]
 
     def quads(self) -> Iterable[ox.Quad]:
         g = iri(self.graph)
-        return (ox.Quad(t.subject, t.predicate, t.object, g) for t in self._triples)
+        return (ox.Quad(s, p, o, g) for s, p, o in self._triples)
 
     # --- labels -----------------------------------------------------------------
     def label(self, entity: ox.NamedNode, zh: str, *, en: str | None = None, alt: Iterable[str] = ()) -> None:

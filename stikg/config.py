@@ -7,6 +7,7 @@ with the ``STIKG_`` prefix, so that one deployment file configures every process
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["base_iri", "default_store_location"]
@@ -15,10 +16,12 @@ DEFAULT_BASE_IRI = "https://w3id.org/stikg/"
 DEFAULT_STORE = "var/store"
 
 
+@lru_cache(maxsize=1)
 def base_iri() -> str:
     """The base under which every entity, document and graph IRI is minted.
 
-    Changing it changes every IRI, so set it once per deployment (``STIKG_BASE_IRI``).
+    Changing it changes every IRI, so set it once per deployment (``STIKG_BASE_IRI``);
+    it is read once per process (IRIs are minted in hot loops).
     """
     value = os.environ.get("STIKG_BASE_IRI", DEFAULT_BASE_IRI)
     return value if value.endswith(("/", "#")) else value + "/"
