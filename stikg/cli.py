@@ -222,7 +222,7 @@ def _register_optional_commands() -> None:
     """Command groups that live with their subsystem (e.g. ``stikg network``)."""
     import importlib
 
-    for module_name, attr in (("stikg.graph.network.cli", "network"),):
+    for module_name, attr in (("stikg.graph.network.cli", "network"), ("stikg.loaders.export", "export")):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
