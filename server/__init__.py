@@ -1,3 +1,5 @@
 """The HTTP service: SPARQL protocol, web UI, linked-data pages (Flask app factory)."""
 
-__all__: list[str] = []
+from stikg.server.app import create_app
+
+__all__ = ["create_app"]
