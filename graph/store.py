@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from stikg.errors import NotFoundError, QuerySyntaxError, StoreError, StoreLockedError, UsageError
+from stikg.graph.sparql_scan import scan
 
 __all__ = [
     "DUMP_FORMATS",
@@ -118,6 +119,9 @@ class LocalStore:
         """Run a SPARQL query; values in ``substitutions`` are bound, never spliced into text."""
         subs = {ox.Variable(k): to_term(v) for k, v in (substitutions or {}).items()}
         defaults = _graph_nodes(default_graph)
+        if union_default and defaults is None and named_graphs is None:
+            # pyoxigraph's union flag would silently override the query's own FROM / FROM NAMED
+            union_default = not scan(sparql).has_dataset_clause
         try:
             return self._store.query(
                 sparql,

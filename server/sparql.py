@@ -14,12 +14,12 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadGateway, UnsupportedMediaType
 
 from stikg.errors import StikgError, StoreError, UsageError
+from stikg.graph.sparql_scan import Scan, check_services, scan
 from stikg.server.answer import Answer, serialize_capped
 from stikg.server.app import state
 from stikg.server.conneg import GRAPH, RESULTS, negotiate
 from stikg.server.deadline import run_with_deadline
 from stikg.server.params import FORM, body_text, form_params, url_params
-from stikg.server.scan import Scan, check_services, scan
 
 __all__ = ["bp", "query_response", "single"]
 

@@ -16,12 +16,12 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import Forbidden, UnsupportedMediaType
 
 from stikg.errors import AuthError, NotFoundError, UsageError
+from stikg.graph.sparql_scan import check_services, scan
 from stikg.graph.store import parse_syntax_error
 from stikg.server.app import state
 from stikg.server.conneg import GRAPH, negotiate, rdf_format_for_upload
 from stikg.server.deadline import run_with_deadline
 from stikg.server.params import FORM, body_text, form_params, url_params
-from stikg.server.scan import check_services, scan
 
 __all__ = ["bp", "require_writer", "update_response"]
 

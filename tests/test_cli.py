@@ -117,3 +117,17 @@ def test_rebuild_is_idempotent(tmp_path: Path):
     first = set(ox.Store.read_only(store))
     run_cli("build", "--store", store)
     assert set(ox.Store.read_only(store)) == first
+
+
+def test_query_from_clause_is_honoured(built_store_path: Path):
+    """The union default graph applies only when the query names no dataset of its own."""
+    count = "SELECT (COUNT(*) AS ?n) {clause} WHERE {{ ?s ?p ?o }}"
+    union = run_cli(
+        "query", "-", "--store", str(built_store_path), "--format", "csv", input=count.format(clause="")
+    )
+    ontology = "FROM <https://w3id.org/stikg/graph/ontology>"
+    only = run_cli(
+        "query", "-", "--store", str(built_store_path), "--format", "csv", input=count.format(clause=ontology)
+    )
+    assert int(only.stdout.split()[1]) < int(union.stdout.split()[1])
+    assert int(only.stdout.split()[1]) > 0
