@@ -3,7 +3,7 @@
 ``STIKG`` is an rdflib ``DefinedNamespace`` with ``_fail = True``: a misspelt term
 raises ``AttributeError`` at import time instead of minting an undeclared IRI
 (the W3C ORG ontology lived for years with ``subOrganzationOf``). Every term here
-must be declared in ``ontology/stikg.ttl``; ``tests/test_ontology.py`` checks both ways.
+must be declared in ``ontology/stikg.ttl``; ``tests/ontology/test_ontology.py`` checks both ways.
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ class STIKG(DefinedNamespace):
     ProvincialLevel: URIRef
     MunicipalLevel: URIRef
     DistrictLevel: URIRef
+    LevelScheme: URIRef  # skos:ConceptScheme of the levels
     # --- industries ------------------------------------------------------------
     Industry: URIRef  # ⊑ skos:Concept
     IndustryGrouping: URIRef  # ⊑ skos:Collection, a region's own grouping
@@ -135,6 +136,8 @@ class STIKG(DefinedNamespace):
     Actual: URIRef
     Estimate: URIRef
     Target: URIRef
+    ObservationStatusScheme: URIRef  # skos:ConceptScheme of the statuses
+    IndicatorStructure: URIRef  # qb:DataStructureDefinition of indicator observations
     # --- collaborations ------------------------------------------------------------
     Collaboration: URIRef
     participant: URIRef
@@ -147,6 +150,7 @@ class STIKG(DefinedNamespace):
     Offshore: URIRef  # 离岸
     Enclave: URIRef  # 飞地
     Membership: URIRef  # 加入 / 成员
+    CollaborationKindScheme: URIRef  # skos:ConceptScheme of the kinds
     # --- analytics (written back by network analysis) -------------------------------
     AnalysisRun: URIRef
     NodeMetric: URIRef
