@@ -64,14 +64,27 @@ def iter_documents(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def load_ontology(store: object) -> int:
-    """Load the ontology Turtle files into their own named graph."""
+    """Load the ontology and shapes Turtle files into their own named graph.
+
+    Anonymous nodes (OWL restrictions, SHACL property shapes) are skolemised to
+    ``{base}.well-known/genid/<file>-<n>`` in order of appearance, so every rebuild
+    writes the same quads and a dump restores exactly.
+    """
     quads: list[ox.Quad] = []
     graph = ox.NamedNode(ontology_graph_iri())
     folder = importlib.resources.files("stikg.ontology")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".ttl"):
+            skolem: dict[str, ox.NamedNode] = {}
+            prefix = f"{base_iri()}.well-known/genid/{entry.name.removesuffix('.ttl')}-"
+
+            def named(term: object, skolem: dict = skolem, prefix: str = prefix) -> object:
+                if isinstance(term, ox.BlankNode):
+                    return skolem.setdefault(term.value, ox.NamedNode(f"{prefix}{len(skolem) + 1}"))
+                return term
+
             for q in ox.parse(entry.read_bytes(), format=ox.RdfFormat.TURTLE):
-                quads.append(ox.Quad(q.subject, q.predicate, q.object, graph))
+                quads.append(ox.Quad(named(q.subject), q.predicate, named(q.object), graph))
     return store.replace_graph(graph.value, quads, exclusive=True)  # type: ignore[attr-defined]
 
 
