@@ -65,9 +65,12 @@ FIVE_YEAR_RE = re.compile(r"(十[一二三四五六]?)五(?![年万亿元%])")
 _CN_ORDINALS = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
 
 
+_FULL_WIDTH = str.maketrans({ch: unicodedata.normalize("NFKC", ch) for ch in "０１２３４５６７８９．％"})
+
+
 def normalise_digits(text: str) -> str:
-    """Full-width digits, letters and punctuation to ASCII (NFKC), keeping Chinese punctuation."""
-    return "".join(unicodedata.normalize("NFKC", ch) if "０" <= ch <= "９" or ch in "．％" else ch for ch in text)
+    """Full-width digits, ``．`` and ``％`` to ASCII (one character each: offsets stay valid)."""
+    return text.translate(_FULL_WIDTH)
 
 
 def parse_chinese_integer(text: str) -> int:
@@ -155,7 +158,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
     found = []
     for match in AMOUNT_RE.finditer(text, start, stop):
         number = match.group("num") or match.group("low")
-        if re.fullmatch(CN_NUM, number or "") and not _plausible_chinese(number):
+        mult = match.group("mult1") or match.group("mult") or match.group("lowmult")
+        if re.fullmatch(CN_NUM, number or "") and not (mult or _plausible_chinese(number)):
             continue
         clause_start = start
         for brk in _CLAUSE_BREAK.finditer(text, start, match.start()):

@@ -18,13 +18,13 @@ from stikg.graph.vocab import RDFS, STIKG, XSD
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
 from stikg.loaders.numbers import ARABIC, MAX_CUE, Amount, decimal_text, find_amounts, parse_number
-from stikg.loaders.rdf import GraphBuilder, lit
+from stikg.loaders.rdf import GraphBuilder, iri, lit
 
 __all__ = ["FundingFact", "extract", "funding_facts"]
 
 _HINT = re.compile(r"元|[%％]|\d\s*[亿万]")  # sentences that can hold an amount or a rate
 _CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")
-_GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资")
+_GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资|授信|资金")
 _NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上)")
 _RATE = re.compile(rf"(?P<num>{ARABIC})\s*[%％]")
@@ -32,7 +32,7 @@ _RATE_CUE = re.compile(r"给予|补助|补贴|资助|奖励|贴息|按|加计扣
 _KINDS = (
     (re.compile(r"保险|投保|苏转保"), "Insurance"),
     (re.compile(r"券"), "Voucher"),
-    (re.compile(r"科贷通|贷款|信贷|贷"), "LoanProduct"),
+    (re.compile(r"科贷通|贷款|信贷|贷|授信"), "LoanProduct"),
     (re.compile(r"基金|股权|天使投资|出资|参股|募资"), "EquityInvestment"),
     (re.compile(r"税|加计扣除"), "TaxIncentive"),
     (re.compile(r"奖补|补助|补贴|资助|经费"), "Grant"),
@@ -70,14 +70,16 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str) -> bool:
     before, after = text[lo : amount.start], text[amount.end : hi]
-    if _THRESHOLD_AFTER.match(after) or (re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励", after[:15])):
+    if _THRESHOLD_AFTER.match(after) or (re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励|补贴|奖补|资助", after[:15])):
         return False
-    if _NOT_FUNDING.search(before[-10:]) or re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before):
+    if _NOT_FUNDING.search(before[-10:]):
         return False
+    if re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before) and not MAX_CUE.search(before):
+        return False  # 超过1000万元 is a threshold, 最高可达2000万元 a cap
     if _GIVE.search(text[lo:hi]):
         return True
-    # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元)
-    return amount.is_maximum and bool(re.search(r"给予|补助|资助|奖励|补贴", sentence))
+    # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元 / …予以抵扣，单家企业最高30万元)
+    return amount.is_maximum and bool(_GIVE.search(sentence) or re.search(r"抵扣|抵用|兑付", sentence))
 
 
 def _kind(*contexts: str) -> str:
@@ -167,17 +169,28 @@ def _fund_sizes(text: str, lo: int, hi: int, known: list[Amount]) -> list[Amount
     return found
 
 
+# terms as pyoxigraph nodes, made once (an rdflib namespace lookup per triple costs more than the triple)
+_T = {name: iri(str(term)) for name, term in {
+    "label": RDFS.label, "supports": STIKG.supports, "rate": STIKG.rate, "MonetaryAmount": STIKG.MonetaryAmount,
+    "amountValue": STIKG.amountValue, "currency": STIKG.currency, "isMaximum": STIKG.isMaximum, "amount": STIKG.amount,
+    **{kind: STIKG[kind] for kind in ("Grant", "LoanProduct", "EquityInvestment", "TaxIncentive", "Voucher", "Award",
+                                      "Insurance")},
+}.items()}
+_DECIMAL, _BOOLEAN = str(XSD.decimal), str(XSD.boolean)
+
+
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
+    t = _T
     for fact in funding_facts(doc):
-        node = out.fact("funding", STIKG[fact.kind], fact.start, fact.end)
-        out.add(node, RDFS.label, lit(fact.label, lang="zh"))
+        node = out.fact("funding", t[fact.kind].value, fact.start, fact.end)
+        out.add(node, t["label"], lit(fact.label, lang="zh"))
         if fact.supports:
-            out.add(node, STIKG.supports, lit(fact.supports, lang="zh"))
+            out.add(node, t["supports"], lit(fact.supports, lang="zh"))
         if fact.rate is not None:
-            out.add(node, STIKG.rate, lit(decimal_text(fact.rate), datatype=str(XSD.decimal)))
+            out.add(node, t["rate"], lit(decimal_text(fact.rate), datatype=_DECIMAL))
         for amount in fact.amounts:
-            money = out.fact("amount", STIKG.MonetaryAmount, amount.start, amount.end)
-            out.add(money, STIKG.amountValue, lit(decimal_text(amount.value), datatype=str(XSD.decimal)))
-            out.add(money, STIKG.currency, lit("CNY"))
-            out.add(money, STIKG.isMaximum, lit("true" if amount.is_maximum else "false", datatype=str(XSD.boolean)))
-            out.add(node, STIKG.amount, money)
+            money = out.fact("amount", t["MonetaryAmount"].value, amount.start, amount.end)
+            out.add(money, t["amountValue"], lit(decimal_text(amount.value), datatype=_DECIMAL))
+            out.add(money, t["currency"], lit("CNY"))
+            out.add(money, t["isMaximum"], lit("true" if amount.is_maximum else "false", datatype=_BOOLEAN))
+            out.add(node, t["amount"], money)

@@ -22,7 +22,7 @@ DELIMS = re.compile(r"[，,；;。！？!?：:\n]")
 _KEYWORD = re.compile(
     r"企业|机构|人才|专家|专利|孵化器|众创空间|加速器|载体|平台|中心|实验室|项目|团队|投入|比重|占比|比例|产值"
     r"|收入|成交额|经费|面积|率|数|量|额|人员|研究院|研究所|工作站|基地|科学家|经纪人|经理人|联合体|高企|院士"
-    r"|社区|资金|规模|专员|论文|标准|独角兽|瞪羚|高校|院所|大学"
+    r"|社区|资金|规模|专员|论文|标准|独角兽|瞪羚|高校|院所|大学|智力|外籍|工程师|博士|学者|(?<=[\u4e00-\u9fa5])企"
 )
 _SKIP_CLAUSE = re.compile(r"增长|提高|增加|下降|减少|翻番|同比|较上年|排名|位列|位居|居全|之一|占全省|占全国|高于|低于")
 _LEAD = re.compile(
@@ -35,6 +35,11 @@ _BEFORE_YEAR_SKIP = re.compile(r"(较|比|与|相比|同比|自|从|于|“)\s*$
 _SHARE = re.compile(r"比重|占比|比例|率|占|贡献|份额|水平")
 _ESTIMATE = re.compile(r"预计|预估|估计")
 _MODIFIER_AFTER = re.compile(r"^\s*(?:以上|以下)?的")
+_MEASURE_BEFORE = re.compile(r"(?:[^金]额|总额|总量)\s*(?:累计)?(?:达到|达|为|超过|突破)?\s*$")
+_BARE_VERB = re.compile(r"^(?:布局|建设|建成|新建|引进|培育|认定|集聚|打造|组建|设立|落地|实现|新增)$")
+_OBJECT_AFTER_VERB = re.compile(r"^.*(?:建设|建立|布局|引进|培育|打造|组建|设立|集聚)(?=[\u4e00-\u9fa5]{3,})")
+_WHOLE = re.compile(r"^(?:总数|总量|数量|总计|合计)$")
+_RATIO_OF = re.compile(r"^占")
 
 
 @dataclass(frozen=True)
@@ -101,13 +106,21 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
         if _dropped(text, qty, quantities[i + 1 :], lo, hi):
             continue
         subject = _subject_before(text, lo, qty.start)
-        if not _KEYWORD.search(subject) or subject.endswith(("等", "了", "的", "建设", "新建", "集聚", "引进")):
+        if subject.startswith("含"):
+            continue  # （含今年公示数157家）: a part of the count before it
+        if _WHOLE.match(subject) and previous_subject:  # 新增研发机构86家，总数达到1012家
+            subject = re.sub(r"^(?:全年|累计|净增|新增|其中)+", "", previous_subject) + subject
+        elif not _KEYWORD.search(subject) or subject.endswith(("等", "了", "的", "建设", "新建", "集聚", "引进")):
             subject = _fallback_subject(text, start, lo, qty, hi, subject, previous_subject)
             if not subject:
                 continue
         subject = re.sub(r"^.*等(?=[\u4e00-\u9fa5]{4,})", "", subject)
+        if _RATIO_OF.match(subject) and previous_subject:  # 研发投入235亿元，占地区生产总值比重4.95%
+            subject = re.sub(r"^(?:全年|累计|新增)+", "", previous_subject) + subject
         if len(subject) < 3 or re.fullmatch(r"[\d.%万亿元\s]+", subject):
             continue
+        if qty.unit == "%" and not (_SHARE.search(text[lo : qty.start]) or _SHARE.search(subject)):
+            continue  # a percentage needs a share-like subject (比重, 率, 占比)
         previous_subject = subject
         estimate = bool(_ESTIMATE.search(text[lo : qty.start]) or _ESTIMATE.match(text[start : start + 4]))
         found.append(StatedValue(subject, qty.value, qty.unit, qty.start, qty.end, estimate))
@@ -126,11 +139,14 @@ def _fallback_subject(text: str, start: int, lo: int, qty: Quantity, hi: int, su
     if re.match(r"其中|[（(]", text[lo : qty.start].strip()):
         return ""
     prefix = re.match(r"(累计|净增|新增)", text[lo : qty.start].strip())
+    if prefix and _TRAIL.sub("", re.sub(r"^(?:累计|净增|新增)+", "", subject)).strip():
+        return ""  # 累计获得收益13200万元: a different measure, not the earlier subject again
+    base = re.sub(r"^(累计|净增|新增|其中)+", "", previous_subject)
     if previous_subject and (prefix or not subject):
-        base = re.sub(r"^(累计|净增|新增|其中)+", "", previous_subject)
         return (prefix.group() if prefix else "") + base
-    if not subject and lo > start:
+    if (not subject or _BARE_VERB.match(subject)) and lo > start:
         clause = _subject_before(text, _clause_bounds(text, lo - 1, start, lo)[0], lo - 1)
+        clause = _OBJECT_AFTER_VERB.sub("", clause)  # …地区建设海外离岸创新中心，2022年布局10家
         if _KEYWORD.search(clause) and not re.search(r"\d", clause):
             return clause
     return ""
@@ -144,11 +160,11 @@ def _dropped(text: str, qty: Quantity, later: list[Quantity], lo: int, hi: int) 
         return True
     if (before.rstrip().endswith("的") and qty.unit == "%") or _MODIFIER_AFTER.match(after) or qty.unit == "个百分点":
         return True
-    if qty.unit == "%" and not _SHARE.search(before):
-        return True  # a percentage needs a share-like subject (比重, 率, 占比)
     if qty.unit.endswith("元") and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除",
-                                             before + after[:8]):
-        return True  # a funding amount, see funding.py
+                                             before + after[:8]) and not _MEASURE_BEFORE.search(before):
+        return True  # a funding amount, see funding.py (加计扣除额达到630亿元 is a measure, kept)
+    if qty.unit.endswith("元") and re.search(r"最高|不超过|不高于|上限|封顶", before[-8:]):
+        return True  # a cap on support (单个企业每年最高10万元)
     # a value followed in the same clause by another value qualifies it (超1000万元的孵化器达100家)
     return any(nxt.start < hi and not DELIMS.search(text, qty.end, nxt.start) and
                not re.search(r"[、和及（(）)]", text[qty.end : nxt.start]) for nxt in later[:1])

@@ -12,6 +12,7 @@ prose values get their year and status from cues in the sentence or paragraph (�
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -21,6 +22,7 @@ from stikg.graph.vocab import QB, RDFS, SKOS, STIKG, XSD
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document, Heading, Table
 from stikg.loaders.extract.indicator_prose import Cue, find_year_cues, values_in
+from stikg.loaders.headings import RANK
 from stikg.loaders.indicator_catalog import match_indicator, normalise_wording
 from stikg.loaders.numbers import ARABIC, FIVE_YEAR_RE, MULTIPLIERS, decimal_text, five_year_period
 from stikg.loaders.places import find_places
@@ -56,7 +58,7 @@ def _status_for(year: int, ctx: ExtractionContext, *, estimate: bool = False, ta
     return "Target" if year > reference or (target_cue and year >= reference) else "Actual"
 
 
-_TARGET_SECTION = re.compile(r"目标|指标|计划|安排|思路|任务")
+_TARGET_SECTION = re.compile(r"目标|计划|安排|思路|任务|展望|要点")
 _ACTUAL_SECTION = re.compile(r"基础|回顾|成效|成就|进展|现状|总结|完成|十三五")
 _HEADING_LINE = re.compile(
     r"^(?:\[bookmark:[^\]]*\])*[ \t#]*(?:(第[一二三四五六七八九十]+章)|([一二三四五六七八九十]+、)|(（[一二三四五六七八九十]+）))\s*([^\n]{1,40})$",
@@ -75,22 +77,47 @@ def _headings(doc: Document) -> list[Heading]:
     return found
 
 
-def _section_default(titles: str, ctx: ExtractionContext) -> tuple[int, str] | None:
-    """(year, status) that a section heading gives the numbers under it, if it says."""
+def _section_default(path: list[Heading], ctx: ExtractionContext) -> tuple[int, str] | None:
+    """(year, status) the headings above a sentence give its numbers.
+
+    Evidence in order of strength, innermost heading first within each tier: a year of the
+    period (2023年工作回顾 / 2024年工作思路), then words such as 基础/回顾 or 目标/任务, then
+    the weak word 指标 (主要指标稳步提升 sits in a review as often as in a plan).
+    """
     if not ctx.period:
         return None
-    first, last = ctx.period
-    if ctx.doc_kind == "WorkReport":
-        if _ACTUAL_SECTION.search(titles) or (str(first) in titles and "计划" not in titles):
-            return first, "Actual"
-        if _TARGET_SECTION.search(titles) or str(last) in titles:
-            return last, "Target"
-        return None
-    if _ACTUAL_SECTION.search(titles):
-        return first - 1, "Actual"
-    if _TARGET_SECTION.search(titles):
+    titles = [re.sub(r"\s+", "", h.title) for h in reversed(path)]
+    for tier in (_year_verdict, _word_verdict, _weak_verdict):
+        for title in titles:
+            verdict = tier(title, ctx.period, ctx.doc_kind)
+            if verdict:
+                return verdict
+    return None
+
+
+def _year_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
+    first, last = period
+    if doc_kind != "WorkReport" or (str(first) in title and str(last) in title):
+        return None  # the report's own title names both years
+    if str(first) in title:
+        return first, "Actual"
+    if str(last) in title:
         return last, "Target"
     return None
+
+
+def _word_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
+    first, last = period
+    actual = (first, "Actual") if doc_kind == "WorkReport" else (first - 1, "Actual")
+    if _ACTUAL_SECTION.search(title):
+        return actual
+    if _TARGET_SECTION.search(title):
+        return last, "Target"
+    return None
+
+
+def _weak_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
+    return (period[1], "Target") if "指标" in title and doc_kind != "WorkReport" else None
 
 
 # --------------------------------------------------------------------------- prose
@@ -104,6 +131,8 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
     text, found = doc.text, []
     value_tables = [t for t in doc.tables if any(_column_meanings(t, ctx))]
     heads = _headings(doc)
+    starts = [h.start for h in heads]
+    defaults = _heading_defaults(heads, ctx)
     paragraph_end, carry = -1, None
     for sent in doc.sentences:
         if any(t.start <= sent.start < t.end for t in value_tables):
@@ -117,8 +146,8 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
         cues = find_year_cues(text, sent.start, sent.end)
         values = values_in(text, sent.start, sent.end)
         if values:
-            titles = "".join(h.title for h in _path(heads, sent.start))
-            default = _section_default(titles, ctx)
+            index = bisect.bisect_right(starts, sent.start) - 1
+            default = defaults[index] if index >= 0 else None
             for value in values:
                 decided = _decide(text, sent.start, value.start, cues, carry, default, ctx, value.estimate)
                 if decided:
@@ -129,15 +158,21 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
     return found
 
 
-def _path(heads: list[Heading], offset: int) -> list[Heading]:
+def _rank(heading: Heading) -> int:
+    """Nesting by numbering style, not markup: a markdown file may put （二） under ## like 二、."""
+    return RANK.get(heading.kind, -1)
+
+
+def _heading_defaults(heads: list[Heading], ctx: ExtractionContext) -> list[tuple[int, str] | None]:
+    """For each heading, the (year, status) its section gives: one pass keeping the open headings."""
     path: list[Heading] = []
+    defaults = []
     for heading in heads:
-        if heading.start > offset:
-            break
-        while path and path[-1].level >= heading.level:
+        while path and _rank(path[-1]) >= _rank(heading):
             path.pop()
         path.append(heading)
-    return path
+        defaults.append(_section_default(path, ctx))
+    return defaults
 
 
 def _decide(text: str, sent_start: int, pos: int, cues: list[Cue], carry: Cue | None,
@@ -148,7 +183,8 @@ def _decide(text: str, sent_start: int, pos: int, cues: list[Cue], carry: Cue | 
         return cue.year, _status_for(cue.year, ctx, estimate=estimate, target_cue=cue.target)
     if ctx.period and _PERIOD_END.search(before):
         return ctx.period[1], "Estimate" if estimate else "Target"
-    if ctx.period and _NOW.search(before) and ctx.doc_kind != "WorkReport":
+    clause = before[max((before.rfind(c) for c in "，,；;：:"), default=-1) + 1 :]
+    if ctx.period and _NOW.search(clause) and ctx.doc_kind != "WorkReport":
         return ctx.period[0] - 1, "Estimate" if estimate else "Actual"
     if default:
         return default[0], "Estimate" if estimate else default[1]
@@ -262,46 +298,83 @@ def observations(doc: Document, ctx: ExtractionContext) -> list[Observation]:
     found = [o for table in doc.tables for o in _table_observations(doc, table, ctx, region)]
     found += _prose_observations(doc, ctx, region)
     unique: dict[tuple, Observation] = {}
+    by_value: dict[tuple, list[str]] = {}
     for obs in found:
         concept = match_indicator(obs.wording, obs.unit)
         value, unit = _in_unit(obs.value, obs.unit, concept.unit)
-        obs = replace(obs, value=value, unit=unit)
-        unique.setdefault((obs.region, concept.canonical, obs.year, obs.status, obs.value), obs)
+        if unit != obs.unit:
+            obs = replace(obs, value=value, unit=unit)
+        key = (obs.region, concept.canonical, obs.year, obs.status, obs.value)
+        same_value = by_value.setdefault((obs.region, obs.year, obs.status, obs.value, obs.unit), [])
+        if key in unique or any(_same_measure(core, obs.wording) for core in same_value):
+            continue
+        unique[key] = obs
+        same_value.append(_core(obs.wording))
     return list(unique.values())
+
+
+_QUALIFIERS = re.compile(r"^(?:年|全年|全市|全区|累计|新增|有效)+|(?:数|数量|总数|评价|入库|（累计）)+$")
+
+
+def _core(wording: str) -> str:
+    return _QUALIFIERS.sub("", normalise_wording(wording))
+
+
+def _same_measure(core: str, wording: str) -> bool:
+    """Two wordings of one value (科技型中小企业评价入库 / 年评价入库科技型中小企业) name one measure
+    when one's core contains the other's."""
+    other = _core(wording)
+    return len(core) >= 4 and len(other) >= 4 and (core in other or other in core)
+
+
+_MONEY_FACTORS = {"元": Decimal(1), **{f"{k}元": v for k, v in MULTIPLIERS.items()}}
 
 
 def _in_unit(value: Decimal, unit: str, concept_unit: str) -> tuple[Decimal, str]:
     """Money in the concept's unit (2.1万亿元 → 21000亿元 when the concept counts 亿元)."""
-    factors = {"元": Decimal(1), **{f"{k}元": v for k, v in MULTIPLIERS.items()}}
+    factors = _MONEY_FACTORS
     if unit != concept_unit and unit in factors and concept_unit in factors:
         return value * factors[unit] / factors[concept_unit], concept_unit
     return value, unit
+
+
+# terms as pyoxigraph nodes, made once (an rdflib namespace lookup per triple costs more than the triple)
+_T = {name: iri(str(term)) for name, term in {
+    "dataSet": QB.dataSet, "Observation": QB.Observation, "DataSet": QB.DataSet, "label": RDFS.label,
+    "inDocument": STIKG.inDocument, "Indicator": STIKG.Indicator, "Concept": SKOS.Concept, "unit": STIKG.unit,
+    "refArea": STIKG.refArea, "indicator": STIKG.indicator, "refYear": STIKG.refYear, "value": STIKG.value,
+    "status": STIKG.status, "Actual": STIKG.Actual, "Estimate": STIKG.Estimate, "Target": STIKG.Target,
+}.items()}
+_GYEAR, _DECIMAL = str(XSD.gYear), str(XSD.decimal)
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
     found = observations(doc, ctx)
     if not found:
         return
+    t = _T
     dataset = iri(f"{out.document.value}/indicators")
-    out.add_type(dataset, QB.DataSet)
-    out.add(dataset, RDFS.label, lit(f"{doc.source} 指标数据", lang="zh"))
-    out.add(dataset, STIKG.inDocument, out.document)
-    concepts: set[str] = set()
+    out.add_type(dataset, t["DataSet"].value)
+    out.add(dataset, t["label"], lit(f"{doc.source} 指标数据", lang="zh"))
+    out.add(dataset, t["inDocument"], out.document)
+    concepts: dict[str, object] = {}
+    places: dict[str, object] = {}
     for obs in found:
         concept = match_indicator(obs.wording, obs.unit)
-        indicator = iri(entity_iri("indicator", concept.canonical))
-        if concept.canonical not in concepts:  # one unit per concept: the first one stated
-            concepts.add(concept.canonical)
-            out.add_type(indicator, STIKG.Indicator)
-            out.add_type(indicator, SKOS.Concept)
+        indicator = concepts.get(concept.canonical)
+        if indicator is None:  # one unit per concept: the first one stated
+            indicator = concepts[concept.canonical] = iri(entity_iri("indicator", concept.canonical))
+            out.add_type(indicator, t["Indicator"].value)
+            out.add_type(indicator, t["Concept"].value)
             out.label(indicator, concept.canonical)
-            out.add(indicator, STIKG.unit, lit(concept.unit or obs.unit))
-        node = out.fact("observation", QB.Observation, obs.start, obs.end)
-        out.add(node, QB.dataSet, dataset)
-        out.add(node, STIKG.refArea, iri(entity_iri("place", obs.region)))
-        out.add(node, STIKG.indicator, indicator)
-        out.add(node, STIKG.refYear, lit(obs.year, datatype=str(XSD.gYear)))
-        out.add(node, STIKG.value, lit(decimal_text(obs.value), datatype=str(XSD.decimal)))
-        out.add(node, STIKG.unit, lit(obs.unit))
-        out.add(node, STIKG.status, STIKG[obs.status])
-        out.add(node, RDFS.label, lit(normalise_wording(obs.wording) or obs.wording, lang="zh"))
+            out.add(indicator, t["unit"], lit(concept.unit or obs.unit))
+        node = out.fact("observation", t["Observation"].value, obs.start, obs.end)
+        out.add(node, t["dataSet"], dataset)
+        place = places.get(obs.region) or places.setdefault(obs.region, iri(entity_iri("place", obs.region)))
+        out.add(node, t["refArea"], place)
+        out.add(node, t["indicator"], indicator)
+        out.add(node, t["refYear"], lit(obs.year, datatype=_GYEAR))
+        out.add(node, t["value"], lit(decimal_text(obs.value), datatype=_DECIMAL))
+        out.add(node, t["unit"], lit(obs.unit))
+        out.add(node, t["status"], t[obs.status])
+        out.add(node, t["label"], lit(normalise_wording(obs.wording) or obs.wording, lang="zh"))

@@ -10,7 +10,8 @@ Rules, in order of evidence:
 * issuer: the signing body above the signature date; when no body signs, the people's
   government of the governed region (相城区 → 苏州市相城区人民政府, 苏州市 → 苏州市人民政府);
 * governed region: the most local place named in the title (else in the issuer's name);
-* period: ``“十四五”`` → 2021–2025, ``（2021-2023年）``, ``2021年总结及2022年计划`` → 2021–2022.
+* period: ``“十四五”`` → 2021–2025, ``（2021-2023年）``, ``2021年总结及2022年计划`` → 2021–2022;
+  without one in the title, a policy's term of validity (``自2023年3月1日起施行，有效期至2025年…``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ __all__ = ["DocumentMeta", "extract", "read_metadata"]
 _HEAD = 3000  # cover notices and titles sit at the top
 _NOTICE = re.compile(r"关于印发\s*《?(?P<title>[^《》]{4,120}?)》?\s*的\s*通\s*知", re.S)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
-_TYPE_WORDS = re.compile(r"(规划|纲要|计划|方案|措施|意见|办法|细则|要点|总结|政策|通知|决定|条例)$")
+_TYPE_WORDS = re.compile(r"(规划|纲要|计划|方案|措施|意见|办法|细则|要点|总结|政策|通知|决定|条例|思路|报告)$")
+_NOT_TITLE = re.compile(r"^(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[，。；：]")
 _STATUS_NOTE = re.compile(r"[（(](?:征求意见稿|送审稿|草案|试行|讨论稿|修订稿|此件公开发布)[）)]")
 _MARKUP = re.compile(r"\[bookmark:[^\]]*\]|^#+\s*|\*\*|^页")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fa5“”《》（）])\s+|\s+(?=[\u4e00-\u9fa5“”《》（）])")
@@ -47,6 +49,10 @@ _KINDS = (
     (re.compile(r"规划|纲要"), "Plan"),
     (re.compile(r"措施|意见|办法|细则|政策|决定|条例"), "PolicyMeasures"),
 )
+# a policy's term of validity (附则): 自2023年3月1日起施行，有效期至2025年12月31日 / 有效期3年
+_IN_FORCE = re.compile(r"自\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起\s*(?:施行|实施|执行)")
+_VALID_UNTIL = re.compile(r"有效期\s*(?:至|到|截至)\s*((?:19|20)\d\d)\s*年")
+_VALID_YEARS = re.compile(r"有效期\s*(?:为)?\s*(\d{1,2}|[一二三四五六七八九十])\s*年")
 _PLACE_RANK = {"Town": 0, "DevelopmentZone": 1, "District": 2, "City": 3, "Province": 4, "Country": 5}
 
 
@@ -79,8 +85,8 @@ def _title(head: str) -> str:
     lines = [line for line in lines if line and not _DOC_NUMBER.fullmatch(line)]
     title = ""
     for line in lines[:4]:
-        if len(title) + len(line) > 120:
-            break
+        if len(title) + len(line) > 120 or (title and _NOT_TITLE.search(line)):
+            break  # a heading or a sentence of the body, not a wrapped title line
         title += line
         if _TYPE_WORDS.search(title):
             break
@@ -121,10 +127,26 @@ def _region(title: str, issuer: str | None) -> PlaceInfo | None:
 
 def government_of(place: PlaceInfo) -> str:
     """The people's government of a place: 相城区 → 苏州市相城区人民政府, 太仓市 → 太仓市人民政府."""
+    if place.kind == "DevelopmentZone":  # zones are run by a management committee, not a government
+        return f"{place.canonical}管理委员会"
     parent = resolve_place(place.parent) if place.parent else None
     if place.canonical.endswith(("区", "县")) and parent and parent.kind == "City":
         return f"{parent.canonical}{place.canonical}人民政府"
     return f"{place.canonical}人民政府"
+
+
+def _validity(text: str) -> tuple[int, int] | None:
+    """The years a policy is in force, from its closing article (施行 date and 有效期)."""
+    tail = normalise_digits(text[-2000:])
+    start = _IN_FORCE.search(tail)
+    until = _VALID_UNTIL.search(tail)
+    years = _VALID_YEARS.search(tail)
+    if start and until:
+        return int(start.group(1)), int(until.group(1))
+    if start and years:
+        first, month, day = int(start.group(1)), int(start.group(2)), int(start.group(3))
+        return first, first + _number(years.group(1)) - (1 if (month, day) == (1, 1) else 0)
+    return None
 
 
 def read_metadata(doc: Document) -> DocumentMeta:
@@ -137,7 +159,7 @@ def read_metadata(doc: Document) -> DocumentMeta:
     meta.issuer, meta.issued = _signature(head.splitlines(), head)
     if meta.issued is None:  # some notices sign at the end
         meta.issuer, meta.issued = _signature([], doc.text[-600:])
-    meta.period = parse_period(meta.title)
+    meta.period = parse_period(meta.title) or _validity(doc.text)
     meta.region = _region(meta.title, meta.issuer)
     if meta.issuer is None and meta.region is not None:
         meta.issuer = government_of(meta.region)
