@@ -188,3 +188,20 @@ PREFIXES: dict[str, str] = {
     "dcat": str(DCAT),
     "void": str(VOID),
 }
+
+
+def _materialise(namespace: type[DefinedNamespace]) -> None:
+    """Turn declared terms into plain class attributes.
+
+    rdflib resolves each ``NS.term`` through a metaclass ``__getattr__`` (about 1 µs);
+    the loaders touch terms hundreds of thousands of times. Undeclared names still go
+    through ``__getattr__`` and still raise, so ``_fail`` keeps catching typos.
+    """
+    for cls in namespace.__mro__:
+        for name in getattr(cls, "__annotations__", {}):
+            if not name.startswith("_"):
+                type.__setattr__(namespace, name, namespace._NS[name])
+
+
+for _namespace in (STIKG, RDF, RDFS, OWL, SKOS, PROV, QB, DCTERMS, XSD):
+    _materialise(_namespace)
