@@ -1,13 +1,135 @@
-"""Extractor for collaborations (being built; see ARCHITECTURE.md for the data model it writes)."""
+"""Extractor for collaboration statements: who cooperates with, jointly builds with or docks with whom.
+
+Works clause by clause (a sentence cut at ，；：) on the organisations the institutions
+extractor found (``ctx.org_mentions``) and the places named in the clause. The kind
+comes from the verb (共建 → JointBuild, 战略合作 → StrategicCooperation, 对接 → Docking,
+离岸 → Offshore, 飞地 → Enclave, 加入/成员 → Membership, 合作 → Cooperation). Parties:
+
+* ``[甲]与乙、丙…合作/共建…`` — 甲 (or, when no party precedes 与, the governed region
+  itself) and the parties between 与 and the verb; what follows the verb (the thing
+  built) is not a party;
+* ``对接/加入 乙、丙`` — the parties after the verb, with 甲 or the region;
+* otherwise the parties before the verb, with the region when only one is named.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from stikg.graph.vocab import RDFS, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder
+from stikg.loaders.extract.institutions import document_region, entity_node, place_node, term
+from stikg.loaders.places import find_places, resolve_place
+from stikg.loaders.rdf import GraphBuilder, lit
 
-__all__ = ["extract"]
+__all__ = ["Party", "extract", "find_collaborations"]
+
+_KINDS = (
+    ("JointBuild", ("合作共建", "联合共建", "共同建设", "合作建设", "联合建设", "共建")),
+    ("StrategicCooperation", ("战略合作",)),
+    ("Docking", ("对接",)),
+    ("Offshore", ("离岸",)),
+    ("Enclave", ("飞地",)),
+    ("Membership", ("加入", "成员")),
+    ("Cooperation", ("合作", "协作", "携手", "联合")),
+)
+_KIND_OF = {word: kind for kind, words in _KINDS for word in words}
+# 合作区/合作园/合作机制 name a zone or a mechanism, not a statement of cooperation
+_TRIGGER = re.compile(
+    "(?:" + "|".join(sorted(_KIND_OF, key=len, reverse=True)) + ")(?!区|园|示范区|创新园|机制|模式|伙伴)"
+)
+_TITLE = re.compile(r"《[^《》\n]{0,80}》")
+_CLAUSE = re.compile(r"[^，；：,;:。！？]+")
+_WITH = re.compile(r"与|同|会同")
+# verbs whose partners follow them (对接上海, 加入联盟, 联合甲、乙建设…)
+_AFTER_VERB = ("对接", "加入", "成员", "携手", "联合")
+_BUILD = re.compile("建设|组建|设立|打造")
+
+
+@dataclass(frozen=True)
+class Party:
+    kind: str  # "org" or "place"
+    name: str  # canonical Chinese name
+    start: int
+    end: int
+
+
+def _parties(doc: Document, ctx: ExtractionContext, lo: int, hi: int, region: str | None) -> list[Party]:
+    """Organisations and places named in ``text[lo:hi]``, outside book titles (《…》)."""
+    orgs = [Party("org", m.info.canonical, m.start, m.end) for m in ctx.org_mentions if lo <= m.start < hi]
+    covered = [(p.start, p.end) for p in orgs] + [t.span() for t in _TITLE.finditer(doc.text, lo, hi)]
+    orgs = [p for p in orgs if not any(s <= p.start < e for s, e in covered[len(orgs) :])]
+    places = [
+        Party("place", m.info.canonical, m.start, m.end)
+        for m in find_places(doc.text, lo, hi, region=region)
+        if not any(s <= m.start < e for s, e in covered)
+    ]
+    return sorted(orgs + places, key=lambda p: p.start)
+
+
+def _inside(pos: int, parties: list[Party]) -> bool:
+    return any(p.start <= pos < p.end for p in parties)
+
+
+def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: Party | None):
+    """(kind, parties) for one clause, or None when it states no collaboration."""
+    triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if not _inside(m.start(), parties)]
+    if not triggers:
+        return None
+    kind = min((_KIND_OF[m.group()] for m in triggers), key=[k for k, _ in _KINDS].index)
+    verb = next(m for m in triggers if _KIND_OF[m.group()] == kind)
+    with_ = next((m for m in _WITH.finditer(text, lo, verb.start()) if not _inside(m.start(), parties)), None)
+    if with_:
+        subject = [p for p in parties if p.end <= with_.start()]
+        partners = [p for p in parties if with_.end() <= p.start and p.end <= verb.start()]
+    elif verb.group() in _AFTER_VERB:
+        subject = [p for p in parties if p.end <= verb.start() and p.kind == "org"]
+        partners = [p for p in parties if p.start >= verb.end()]
+        build = _BUILD.search(text, verb.end(), hi) if verb.group() == "联合" else None
+        if build:  # 联合甲、乙建设丙: 甲 and 乙 build 丙 together with the subject
+            kind, partners = "JointBuild", [p for p in partners if p.end <= build.start()]
+    else:
+        # 推进虹桥-相城深度合作: the parties of the list item that holds the verb (离岸: of the whole list)
+        segment = lo if kind == "Offshore" else text.rfind("、", lo, verb.start()) + 1 or lo
+        subject, partners = [], [p for p in parties if segment <= p.start and p.end <= verb.start()]
+    if not partners:
+        return None  # 甲、乙与高校对接: the named parties are all on one side
+    if not subject and region is not None:
+        subject = [region]
+    chosen: dict[tuple[str, str], Party] = {}
+    for p in subject + partners:
+        chosen.setdefault((p.kind, p.name), p)
+    return (kind, list(chosen.values())) if len(chosen) >= 2 else None
+
+
+def find_collaborations(doc: Document, ctx: ExtractionContext) -> list[tuple[int, int, str, list[Party], str]]:
+    """(sentence start, sentence end, kind, parties, clause text) for every collaboration statement."""
+    name = document_region(doc, ctx)
+    region = Party("place", name, -1, -1) if name and resolve_place(name) else None
+    found = []
+    for sentence in doc.sentences:
+        if not _TRIGGER.search(sentence.text):
+            continue
+        for clause in _CLAUSE.finditer(doc.text, sentence.start, sentence.end):
+            parties = _parties(doc, ctx, clause.start(), clause.end(), name)
+            result = _clause_parties(doc.text, clause.start(), clause.end(), parties, region)
+            if result:
+                found.append((sentence.start, sentence.end, result[0], result[1], clause.group().strip()))
+    return found
+
+
+def _party_node(out: GraphBuilder, party: Party) -> ox.NamedNode:
+    return entity_node("org", party.name) if party.kind == "org" else place_node(out, party.name)
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
-    return None
+    for start, end, kind, parties, clause in find_collaborations(doc, ctx):
+        node = out.fact("collaboration", STIKG.Collaboration, start, end)
+        out.add(node, STIKG.collaborationKind, term(kind))
+        out.add(node, RDFS.label, lit(clause, lang="zh"))
+        for party in parties:
+            out.add(node, STIKG.participant, _party_node(out, party))

@@ -1,13 +1,249 @@
-"""Extractor for institutions (being built; see ARCHITECTURE.md for the data model it writes)."""
+"""Extractor for named institutions: one entity per canonical name, one mention per occurrence.
+
+Candidates come from :func:`stikg.loaders.org_finder.find_candidates`; this module
+resolves them for one document: longest non-overlapping matches, names coordinated
+under one ending (江苏省和苏州市产研院), short forms the document introduces
+(“（以下简称“市产研院”）”) or uses later, and writes the organisations to the graph.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from stikg.config import base_iri
+from stikg.graph.iris import entity_iri
+from stikg.graph.vocab import ORG, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.rdf import GraphBuilder
+from stikg.loaders.org_finder import Candidate, find_candidates
+from stikg.loaders.org_lexicon import BUILTIN_ORGS, DEPARTMENTS
+from stikg.loaders.orgs import (
+    OrgInfo,
+    OrgMatch,
+    describe,
+    gazetteer_pattern,
+    places_in,
+    resolve_org,
+    resolve_scope,
+)
+from stikg.loaders.places import find_places, guess_region, resolve_place
+from stikg.loaders.rdf import GraphBuilder, iri
 
-__all__ = ["extract"]
+__all__ = ["document_region", "entity_node", "extract", "find_document_orgs", "place_node", "term"]
+
+_SHORT_FORM = re.compile(r"（(?:以下)?简称[：:]?\s*[“\"「]?([^”\"」）\n]{2,12}?)[”\"」]?）")
+_PRIORITY = {"known": 0, "department": 1, "pattern": 2, "alias": 3, "list": 4}
+_SCOPES = "省市区县"
+_LEVEL, _LOCATED_IN = iri(str(STIKG.level)), iri(str(STIKG.locatedIn))
+_SUB_ORG = iri(str(ORG.subOrganizationOf))
+_NEW_RD = re.compile(r"(?:等|为代表的)[0-9一二三四五六七八九十百多余家个批]*新型研发机构")
+_SHARED_ENDINGS = frozenset(DEPARTMENTS.values()) | {"管委会", "管理委员会"}
+
+
+def document_region(doc: Document, ctx: ExtractionContext) -> str | None:
+    """The governed region: ``ctx.region`` when metadata found it, else the places module's guess."""
+    return ctx.region or guess_region(doc.text)
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first, then the more reliable source; no two kept candidates overlap."""
+    taken: set[int] = set()
+    kept = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, _PRIORITY[c.source], c.start)):
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        taken.update(range(c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _scope_at(text: str, end: int, region: str | None) -> tuple[int, str] | None:
+    """A place or bare scope word (省/市) ending at ``end``: (start, canonical)."""
+    places = [p for p in find_places(text, max(0, end - 10), end, region=region) if p.end == end]
+    if places:
+        return places[-1].start, places[-1].info.canonical
+    if end > 0 and text[end - 1] in _SCOPES:
+        info = resolve_scope(text[end - 1], region)
+        return (end - 1, info.canonical) if info else None
+    return None
+
+
+def _coordinated(text: str, kept: list[Candidate], region: str | None) -> list[Candidate]:
+    """江苏省和苏州市产研院 / 省、市产业技术研究院 / 甲区、乙区管委会: one ending shared by several scopes."""
+    extra = []
+    for c in kept:
+        first = places_in(c.name[:12])
+        if c.start < 2 or text[c.start - 1] not in "和、及" or not first or first[0].start != 0:
+            continue
+        rest = re.sub(r"^（[^（）]*）", "", c.name[first[0].end :])
+        if rest not in _SHARED_ENDINGS:
+            continue  # 常熟市与苏州大学: two names, not one ending shared
+        pos = c.start
+        while pos >= 2 and text[pos - 1] in "和、及":
+            end = pos - 1
+            if text[end - 1] == "）" and "（" in text[max(0, end - 10) : end]:
+                end = text.rindex("（", max(0, end - 10), end)
+            other = _scope_at(text, end, region)
+            if other is None or other[1] == first[0].info.canonical:
+                break
+            name = other[1] + rest
+            known = resolve_org(name)
+            extra.append(Candidate(other[0], c.end, known.canonical if known else name, c.cls, None, "alias"))
+            pos = other[0]
+    return extra
+
+
+def _short_forms(text: str, kept: list[Candidate]) -> dict[str, str]:
+    """Short forms introduced in the text, and bare names first seen in lists."""
+    forms: dict[str, str] = {}
+    for c in kept:
+        m = _SHORT_FORM.match(text, c.end)
+        if m:
+            forms[m.group(1)] = c.name
+        elif c.source == "list":
+            forms[text[c.start : c.end]] = c.name
+    return forms
+
+
+def _occurrences(text: str, form: str) -> list[int]:
+    found, i = [], text.find(form)
+    while i >= 0:
+        found.append(i)
+        i = text.find(form, i + len(form))
+    return found
+
+
+def _contracted(kept: list[Candidate]) -> dict[str, str]:
+    """A later name that drops a place from an earlier one (西北工业大学长三角研究院) is the same body."""
+    names = {c.name for c in kept}
+    found: dict[str, str] = {}
+    by_ending: dict[str, list[str]] = {}
+    for long in names:
+        by_ending.setdefault(long[-2:], []).append(long)
+        known = gazetteer_pattern().match(long)
+        if known and long[known.end() :] in names and long[known.end() :] != long:
+            found[long] = long[known.end() :]  # 中国航天科工三院海鹰空天材料研究院 = 海鹰空天材料研究院
+    for short in names:
+        for long in by_ending[short[-2:]]:
+            if len(long) <= len(short) or len(short) < 5:
+                continue
+            for i in range(0, len(short) - 1):
+                gap = long[i : i + len(long) - len(short)]
+                if long[:i] == short[:i] and long[i + len(gap) :] == short[i:] and resolve_place(gap):
+                    before = places_in(long[:i])
+                    if not (before and before[-1].end == i):  # 苏州市|吴江区|科学技术局 is another body
+                        found[short] = long
+    return found
+
+
+def _new_rd(text: str, kept: list[Candidate]) -> set[str]:
+    """Names presented as 新型研发机构 (以甲为代表的…新型研发机构, 甲、乙等…新型研发机构)."""
+    names: set[str] = set()
+    for i, c in enumerate(kept):
+        if not _NEW_RD.match(text, c.end):
+            continue
+        j = i
+        while j >= 0 and (j == i or text[kept[j].end : kept[j + 1].start] == "、"):
+            names.add(kept[j].name)
+            j -= 1
+    return names
+
+
+def find_document_orgs(doc: Document, region: str | None, aliases: dict[str, str] | None = None) -> list[OrgMatch]:
+    """Every organisation mention in ``doc``, with resolved organisation info, in text order.
+
+    ``aliases``, when given, receives every form the text uses for a name (short form -> canonical).
+    """
+    text = doc.text
+    kept = _merge(find_candidates(text, 0, len(text), region))
+    kept = sorted(kept + _coordinated(text, kept, region), key=lambda c: c.start)
+    forms = _short_forms(text, kept)
+    kept = [replace(c, name=forms.get(text[c.start : c.end], c.name)) for c in kept]  # the text's own short forms
+    if forms:
+        extra = [Candidate(i, i + len(f), forms[f], source="alias") for f in forms for i in _occurrences(text, f)]
+        taken = {i for c in kept for i in range(c.start, c.end)}
+        kept = sorted(kept + _merge([c for c in extra if taken.isdisjoint(range(c.start, c.end))]), key=lambda c: c.start)
+    same = _contracted(kept)
+    new_rd = _new_rd(text, kept)
+    infos: dict[str, OrgInfo] = {}
+    matches = []
+    for c in kept:
+        name = same.get(c.name, c.name)
+        if name not in infos:
+            parent = _info(c.parent, None, None, infos) if c.parent else None
+            infos[name] = _info(name, parent, c.cls, infos)
+            if c.name in new_rd and infos[name].cls in ("ResearchInstitute", "InnovationCenter"):
+                infos[name] = replace(infos[name], cls="NewRDInstitution")
+        matches.append(OrgMatch(infos[name], c.start, c.end, text[c.start : c.end]))
+        if aliases is not None and matches[-1].surface != name:
+            aliases[matches[-1].surface] = name
+    return matches
+
+
+def _info(name: str, parent: OrgInfo | None, cls: str | None, infos: dict[str, OrgInfo]) -> OrgInfo:
+    if name not in infos:
+        infos[name] = describe(name, parent, cls)
+    return infos[name]
+
+
+def entity_node(kind: str, name: str) -> ox.NamedNode:
+    """``entity_iri(kind, name)`` as a node, cached (the base IRI is part of the key)."""
+    return _entity_node(base_iri(), kind, name)
+
+
+@lru_cache(maxsize=65536)
+def _entity_node(base: str, kind: str, name: str) -> ox.NamedNode:
+    return iri(entity_iri(kind, name))
+
+
+@lru_cache(maxsize=256)
+def term(local: str) -> str:
+    """An ontology term's IRI by local name (``University``), checked against the vocabulary."""
+    return str(STIKG[local])
+
+
+def place_node(out: GraphBuilder, name: str) -> ox.NamedNode:
+    """The place's IRI, labelled (and typed when known) so queries can name it."""
+    node = entity_node("place", name)
+    out.label(node, name)
+    info = resolve_place(name)
+    if info:
+        out.add_type(node, term(info.kind))
+    return node
+
+
+def _write(out: GraphBuilder, info: OrgInfo, alt: set[str], written: set[str]) -> None:
+    entity = entity_node("org", info.canonical)
+    out.add_type(entity, term(info.cls))
+    out.add_type(entity, ORG.Organization)
+    aliases = set(alt) | set(info.aliases) | set(BUILTIN_ORGS.get(info.canonical, ("", "", ()))[2])
+    out.label(entity, info.canonical, en=info.en, alt=sorted(a for a in aliases if a != info.canonical))
+    if info.located_in:
+        out.add(entity, _LOCATED_IN, place_node(out, info.located_in))
+    if info.level:
+        out.add(entity, _LEVEL, term(info.level))
+    if info.parent:
+        parent = resolve_org(info.parent) or describe(info.parent)
+        out.add(entity, _SUB_ORG, entity_node("org", parent.canonical))
+        if parent.canonical not in written:
+            written.add(parent.canonical)
+            _write(out, parent, set(), written)
+    written.add(info.canonical)
 
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
-    return None
+    matches = find_document_orgs(doc, document_region(doc, ctx), ctx.aliases)
+    surfaces: dict[str, set[str]] = {}
+    for m in matches:
+        surfaces.setdefault(m.info.canonical, set()).add(m.surface)
+    written: set[str] = set()
+    for m in matches:
+        if m.info.canonical not in written:
+            _write(out, m.info, surfaces[m.info.canonical], written)
+        out.mention(entity_node("org", m.info.canonical), m.start, m.end)
+    ctx.org_mentions = matches
+    ctx.orgs = {m.info.canonical: m.info for m in matches}

@@ -1,0 +1,138 @@
+"""Rules of organisation recognition: categories, boundaries, lists, aliases, provenance."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from stikg.graph.iris import entity_iri
+from stikg.graph.vocab import ORG, RDF, RDFS, SKOS, STIKG
+from tests.loaders_orgs.conftest import extract_orgs
+
+
+def _mentions(out) -> list[tuple[int, int, str, str]]:
+    """(start, end, quote, entity IRI) of every mention span in the builder's graph."""
+    by_span: dict = {}
+    for t in out.triples:
+        by_span.setdefault(t.subject.value, {})[t.predicate.value] = t.object
+    rows = []
+    for props in by_span.values():
+        if str(STIKG.mentions) in props:
+            start = int(props[str(STIKG.startOffset)].value)
+            end = int(props[str(STIKG.endOffset)].value)
+            rows.append((start, end, props[str(STIKG.quote)].value, props[str(STIKG.mentions)].value))
+    return sorted(rows)
+
+
+def test_generic_categories_are_not_institutions() -> None:
+    text = (
+        "累计建有科技孵化器103家，其中国家级孵化器9家、省级众创空间12家。"
+        "鼓励企业建设重点实验室、工程技术研究中心、企业技术中心等研发机构。"
+        "新增高新技术企业200家，支持一批新型研发机构、各类众创空间发展，推动高校院所合作。"
+        "支持建设苏州市海外离岸创新中心，争创江苏省重点实验室，对新获批省级标杆孵化器给予支持。"
+        "引导银行、保险、创投机构设立科创基金、产业基金和并购基金。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "相城区")
+    assert ctx.orgs == {}
+
+
+def test_left_boundary_starts_at_the_name() -> None:
+    text = "举全市之力服务保障苏州实验室建设。依托西北工业大学太仓长三角研究院建设航空平台。\n"
+    _doc, ctx, out = extract_orgs(text, "太仓市")
+    quotes = {quote for _, _, quote, _ in _mentions(out)}
+    assert quotes == {"苏州实验室", "西北工业大学太仓长三角研究院"}
+    assert ctx.orgs["西北工业大学太仓长三角研究院"].parent == "西北工业大学"
+    assert ctx.orgs["西北工业大学太仓长三角研究院"].located_in == "太仓市"
+
+
+def test_coordinated_list_splits_and_aliases_resolve() -> None:
+    text = "与中科大、清华大学、法国里尔大学以及与中科院、航天科工、江苏省和苏州市产研院等单位合作建设新型研发机构。\n"
+    _, ctx, _ = extract_orgs(text, "相城区")
+    assert set(ctx.orgs) == {
+        "中国科学技术大学", "清华大学", "里尔大学", "中国科学院", "中国航天科工集团有限公司",
+        "江苏省产业技术研究院", "苏州市产业技术研究院",
+    }
+    assert ctx.orgs["里尔大学"].located_in in ("里尔", "法国")
+    assert ctx.orgs["中国科学院"].cls == "ResearchInstitute"
+
+
+def test_short_form_introduced_in_the_text_is_the_same_entity() -> None:
+    text = (
+        "组建苏州市产业技术研究院（以下简称“市产研院”），布局专业研究所。"
+        "市产研院与南京大学共建联合实验室。支持苏州华星光电技术有限公司（简称“华星光电”）发展，华星光电牵头攻关。\n"
+    )
+    _, ctx, out = extract_orgs(text, "苏州市")
+    assert set(ctx.orgs) == {"苏州市产业技术研究院", "南京大学", "苏州华星光电技术有限公司"}
+    counts: dict[str, int] = {}
+    for _, _, _, entity in _mentions(out):
+        counts[entity] = counts.get(entity, 0) + 1
+    assert counts[entity_iri("org", "苏州市产业技术研究院")] == 3  # name, short form defined, short form used
+    assert counts[entity_iri("org", "苏州华星光电技术有限公司")] == 3
+
+
+def test_department_short_forms_take_the_region_and_the_list_scope() -> None:
+    text = "（责任单位：区科技局、发改委、财政局，各镇）市科技局、省科技厅给予指导。\n"
+    _, ctx, _ = extract_orgs(text, "吴江区")
+    assert set(ctx.orgs) == {
+        "苏州市吴江区科学技术局", "苏州市吴江区发展和改革委员会", "苏州市吴江区财政局", "苏州市科学技术局",
+        "江苏省科学技术厅",
+    }
+    assert ctx.orgs["苏州市科学技术局"].level == "MunicipalLevel"
+
+
+def test_listed_companies_without_an_ending_are_enterprises() -> None:
+    text = "依托帝迈生物、宇恒生物等龙头企业，引导舍弗勒、博格华纳等外资骨干企业参与，围绕纺织、石化等传统产业领域。\n"
+    _, ctx, _ = extract_orgs(text, "太仓市")
+    assert {n: i.cls for n, i in ctx.orgs.items()} == {
+        "帝迈生物": "Enterprise", "宇恒生物": "Enterprise", "舍弗勒集团": "Enterprise", "博格华纳": "Enterprise",
+    }
+
+
+def test_every_mention_quotes_the_text_once_per_occurrence() -> None:
+    text = "与中科院合作。中国科学院苏州纳米技术与纳米仿生研究所（中科院苏州纳米所）建设。中科院支持。\n"
+    doc, _ctx, out = extract_orgs(text, "苏州市")
+    rows = _mentions(out)
+    assert rows and all(doc.text[s:e] == quote for s, e, quote, _ in rows)
+    cas = [quote for _, _, quote, entity in rows if entity == entity_iri("org", "中国科学院")]
+    assert cas == ["中科院", "中科院"]
+    assert len({(s, e) for s, e, _, _ in rows}) == len(rows)
+
+
+def test_graph_shape_of_an_organisation() -> None:
+    text = "与清华大学、中科院合作，建设国家第三代半导体技术创新中心。\n"
+    _, _, out = extract_orgs(text, "苏州市")
+    triples = set(out.triples)
+    tsinghua = ox.NamedNode(entity_iri("org", "清华大学"))
+    cas = ox.NamedNode(entity_iri("org", "中国科学院"))
+    center = ox.NamedNode(entity_iri("org", "国家第三代半导体技术创新中心"))
+    assert ox.Triple(tsinghua, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(STIKG.University))) in triples
+    assert ox.Triple(tsinghua, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(ORG.Organization))) in triples
+    assert ox.Triple(tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("Tsinghua University", language="en")) in triples
+    assert ox.Triple(tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("qing hua da xue", language="zh-Latn-pinyin")) in triples
+    assert ox.Triple(cas, ox.NamedNode(str(SKOS.altLabel)), ox.Literal("中科院", language="zh")) in triples
+    assert ox.Triple(center, ox.NamedNode(str(STIKG.level)), ox.NamedNode(str(STIKG.NationalLevel))) in triples
+    located = [t for t in triples if t.subject == tsinghua and t.predicate.value == str(STIKG.locatedIn)]
+    assert [t.object.value for t in located] == [entity_iri("place", "北京市")]
+
+
+def test_sub_organisation_links_to_its_parent() -> None:
+    text = "推进中科院苏州纳米所、上海交通大学相城技术创新研究中心建设。\n"
+    _, _, out = extract_orgs(text, "相城区")
+    triples = set(out.triples)
+    sub = ox.NamedNode(entity_iri("org", "上海交通大学相城技术创新研究中心"))
+    parent = ox.NamedNode(entity_iri("org", "上海交通大学"))
+    assert ox.Triple(sub, ox.NamedNode(str(ORG.subOrganizationOf)), parent) in triples
+    assert ox.Triple(parent, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(STIKG.University))) in triples
+    located = {t.object.value for t in triples if t.subject == sub and t.predicate.value == str(STIKG.locatedIn)}
+    assert located == {entity_iri("place", "相城区")}
+
+
+def test_listed_categories_and_places_are_not_companies() -> None:
+    text = "培育一批专精特新、小巨人等企业，支持恒力、盛虹等龙头企业，推动苏州、无锡等地企业合作，鼓励瞪羚、独角兽等创新型企业发展。\n"
+    _, ctx, _ = extract_orgs(text, "吴江区")
+    assert set(ctx.orgs) == {"恒力", "盛虹"}
+
+
+def test_concepts_named_like_centres_are_not_institutions() -> None:
+    text = "加快打造具有全球影响力的产业科技创新中心，对接上海科创中心，融入上海国际金融中心建设，以需求为中心。\n"
+    _, ctx, _ = extract_orgs(text, "太仓市")
+    assert ctx.orgs == {}
