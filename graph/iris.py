@@ -66,6 +66,7 @@ def entity_iri(kind: str, canonical_name: str) -> str:
     return f"{base_iri()}id/{kind}/{slugify(canonical_name)}-{_hash6(canonical_name)}"
 
 
+@lru_cache(maxsize=4096)
 def _stem(file_name: str) -> str:
     stem = file_name.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem

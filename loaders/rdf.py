@@ -51,6 +51,7 @@ class GraphBuilder:
         self.graph = graph_iri(doc.source)
         self._triples: dict[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object], None] = {}
         self._spans: set[tuple[int, int]] = set()
+        self._done: set[object] = set()
         self._counters: dict[str, int] = {}
 
     # --- raw triples ------------------------------------------------------------
@@ -70,9 +71,19 @@ class GraphBuilder:
         g = iri(self.graph)
         return (ox.Quad(s, p, o, g) for s, p, o in self._triples)
 
+    def once(self, key: object) -> bool:
+        """True the first time ``key`` is seen in this document: lets extractors skip rewriting an entity."""
+        if key in self._done:
+            return False
+        self._done.add(key)
+        return True
+
     # --- labels -----------------------------------------------------------------
     def label(self, entity: ox.NamedNode, zh: str, *, en: str | None = None, alt: Iterable[str] = ()) -> None:
         """Chinese label, its pinyin (``zh-Latn-pinyin``), an English label only from reference data."""
+        alt = tuple(alt)
+        if not self.once(("label", entity, zh, en, alt)):
+            return
         self.add(entity, RDFS.label, lit(zh, lang="zh"))
         self.add(entity, RDFS.label, lit(pinyin_label(zh), lang="zh-Latn-pinyin"))
         self.add(entity, SKOS.prefLabel, lit(zh, lang="zh"))

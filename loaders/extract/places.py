@@ -31,6 +31,8 @@ def document_region(doc: Document, ctx: ExtractionContext) -> str | None:
 def write_place(out: GraphBuilder, info: PlaceInfo) -> ox.NamedNode:
     """Type, label and ``partOf`` chain of a place; returns its IRI."""
     node = place_iri(info.canonical)
+    if not out.once(("place", info)):
+        return node
     seen: set[str] = set()
     while info.canonical not in seen:
         seen.add(info.canonical)
