@@ -87,9 +87,9 @@ def load_rates(graphs: list[tuple[str, list[ox.Quad]]]) -> tuple[float, float]:
         store = LocalStore(Path(d1) / "s")
         started = time.perf_counter()
         batch: dict[str, list[ox.Quad]] = {}
-        for graph, quads in graphs:  # as load_documents does: batches of ~200k quads
+        for graph, quads in graphs:  # as load_documents does: batches of ~1M quads
             batch[graph] = quads
-            if sum(map(len, batch.values())) >= 200_000:
+            if sum(map(len, batch.values())) >= 1_000_000:
                 store.replace_graphs(batch, exclusive=True)
                 batch = {}
         store.replace_graphs(batch, exclusive=True)

@@ -209,7 +209,10 @@ class LocalStore:
         try:
             for graph, quads in graphs.items():
                 node = ox.NamedNode(graph)
-                items = [ox.Quad(q.subject, q.predicate, q.object, node) for q in quads]
+                items = [
+                    q if type(q) is ox.Quad and q.graph_name == node else ox.Quad(q.subject, q.predicate, q.object, node)
+                    for q in quads
+                ]
                 written[graph] = len(items)
                 if store.contains_named_graph(node):
                     self._swap_graph(node, items)

@@ -101,11 +101,11 @@ def load_documents(
     paths: Iterable[Path],
     *,
     on_progress: Callable[[Path, int | None], None] | None = None,
-    batch_quads: int = 200_000,
+    batch_quads: int = 1_000_000,
 ) -> LoadReport:
     """Load every document under ``paths``; failed files are reported, the others still load.
 
-    Extracted graphs are written in batches of about ``batch_quads`` quads, so a large
+    Extracted graphs are written in batches of about ``batch_quads`` quads (a million: fewer, larger bulk loads), so a large
     corpus is bulk-loaded at close to the store's raw rate; each batch is all-or-nothing.
     """
     report = LoadReport()
