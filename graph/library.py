@@ -108,8 +108,18 @@ def bind_parameters(text: str, assignments: tuple[str, ...] | list[str] | dict[s
             raise UsageError(f"parameter name {name!r} is not a SPARQL variable name")
         if declared and name not in declared:
             raise UsageError(f"unknown parameter {name!r}; this query takes: {', '.join(sorted(declared))}")
-        bindings[name] = value
+        bindings[name] = _expand_prefixed(value)
     return bindings
+
+
+def _expand_prefixed(value: str) -> str:
+    """``stikg:MunicipalLevel`` → the full IRI, for the project's well-known prefixes; other values as given."""
+    from stikg.graph.vocab import PREFIXES
+
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and local and not local.startswith("//") and re.match(r"^[\w.-]+$", local):
+        return PREFIXES[prefix] + local
+    return value
 
 
 def _split(assignment: str) -> tuple[str, str]:

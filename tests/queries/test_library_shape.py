@@ -61,3 +61,12 @@ def test_library_is_published_as_executables(built_store):
 def test_binding_an_unprojected_variable_is_a_usage_error(built_store):
     with pytest.raises(UsageError, match="cannot bind"):
         built_store.select("SELECT ?x WHERE { BIND(?v AS ?x) }", substitutions={"v": "a"})
+
+
+def test_prefixed_parameter_values_expand_to_iris():
+    text = "#+ param: level: 层级\nSELECT ?level WHERE { ?p <https://w3id.org/stikg/ontology#level> ?level }"
+    assert bind_parameters(text, ["level=stikg:MunicipalLevel"]) == {
+        "level": "https://w3id.org/stikg/ontology#MunicipalLevel"
+    }
+    assert bind_parameters(text, ["level=相城区"]) == {"level": "相城区"}
+    assert bind_parameters(text, ["level=http://example.org/x"]) == {"level": "http://example.org/x"}
