@@ -9,6 +9,7 @@ query's own PREFIX declarations.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -51,8 +52,12 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def scan(text: str) -> Scan:
-    """What the query asks of the outside world and of the dataset."""
+    """What the query asks of the outside world and of the dataset.
+
+    Cached by text (a server scans the same queries again and again): the result is
+    shared, so read it, never change it."""
     tokens = _tokens(text)
     prefixes: dict[str, str] = {}
     base = ""

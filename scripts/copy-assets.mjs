@@ -9,6 +9,8 @@ const files = [
   ["node_modules/@zazuko/yasgui/build/yasgui.min.js", "yasgui/yasgui.min.js"],
   ["node_modules/@zazuko/yasgui/build/yasgui.min.css", "yasgui/yasgui.min.css"],
   ["node_modules/cytoscape/dist/cytoscape.min.js", "cytoscape/cytoscape.min.js"],
+  ["node_modules/chart.js/dist/chart.umd.min.js", "chartjs/chart.umd.min.js"],
+  ["node_modules/chart.js/LICENSE.md", "chartjs/LICENSE.md"],
 ];
 for (const [from, to] of files) {
   const source = join(root, from);

@@ -8,22 +8,27 @@ create the app before forking.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, current_app, g, jsonify, request
-from flask_cors import CORS
+from flask import Flask, Response, current_app, jsonify
 
 from stikg.server.cache import AnswerCache
+from stikg.server.cors import install_cors
 from stikg.server.errors import register_error_handlers
 from stikg.server.settings import DEFAULTS, Settings
 from stikg.server.storage import SharedStore
 
-__all__ = ["ServerState", "create_app", "state"]
+__all__ = ["READ_PATHS", "STORE_PATH", "ServerState", "create_app", "state"]
 
 access_log = logging.getLogger("stikg.server.access")
-READ_PATHS = r"^/(sparql|api/.*|id/.*|resource|ontology|\.well-known/void|health)$"
+READ_PATHS = (
+    r"^/(sparql|api/.*|id/.*|resource|ontology|\.well-known/void|health|dataset|download/.*"
+    r"|reconcile(/.*)?)$"
+)
+STORE_PATH = r"^/store$"  # the graph store: CORS for GET/HEAD only (writes need a token and a preflight)
 
 
 @dataclass
@@ -53,7 +58,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     cache = AnswerCache(settings.cache_bytes, settings.cache_entry_bytes)
     app.extensions["stikg"] = ServerState(settings, store, cache)
     register_error_handlers(app)
-    CORS(app, resources={READ_PATHS: {"origins": settings.cors_origins}}, expose_headers=["X-SPARQL-MaxRows"])
+    install_cors(app, settings.cors_origins, READ_PATHS, STORE_PATH)
     _register_blueprints(app)
     _register_request_log(app)
 
@@ -65,20 +70,52 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from stikg.server import describe, entities, network_api, pages, publish, reconcile, sparql, update
+    from stikg.server import (
+        compare,
+        describe,
+        entities,
+        library_api,
+        network_api,
+        pages,
+        publish,
+        reconcile,
+        sparql,
+        update,
+    )
 
-    for module in (sparql, update, describe, pages, entities, reconcile, publish, network_api):
+    for module in (sparql, update, describe, pages, library_api, compare, entities, reconcile, publish, network_api):
         app.register_blueprint(module.bp)
 
 
 def _register_request_log(app: Flask) -> None:
-    @app.before_request
-    def _start() -> None:
-        g.stikg_started = time.perf_counter()
+    app.wsgi_app = _AccessLog(app.wsgi_app)  # type: ignore[method-assign]
 
-    @app.after_request
-    def _log(response: Response) -> Response:
-        started = g.get("stikg_started")
-        millis = (time.perf_counter() - started) * 1000 if started else 0.0
-        access_log.info("%s %s %s %.1fms", request.method, request.path, response.status_code, millis)
-        return response
+
+class _AccessLog:
+    """One line per request (method, path, status, milliseconds) when ``stikg.server.access``
+    logs at INFO (``stikg serve`` sets that up). Written straight to stderr: the logging
+    machinery (records, caller lookup, handler locks) cost more than a cached answer."""
+
+    def __init__(self, wsgi_app: Any) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        if not access_log.isEnabledFor(logging.INFO):
+            return self.wsgi_app(environ, start_response)
+        started = time.perf_counter()
+        seen: list[str] = []
+
+        def remember(status: str, headers: list, exc_info: Any = None) -> Any:
+            seen.append(status)
+            return start_response(status, headers, exc_info)
+
+        body = self.wsgi_app(environ, remember)
+        millis = (time.perf_counter() - started) * 1000
+        status = seen[-1].split(" ", 1)[0] if seen else "-"
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")  # WSGI's latin-1
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        sys.stderr.write(
+            f"{stamp} stikg.server.access {environ.get('REQUEST_METHOD')} {path} "
+            f"{status} {millis:.1f}ms\n"
+        )
+        return body

@@ -8,15 +8,17 @@ q-values are honoured; nothing acceptable is a 406 that lists what we can send.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
+from werkzeug.http import parse_accept_header
 
 from stikg.errors import UsageError
 
-__all__ = ["GRAPH", "RESULTS", "Format", "negotiate", "rdf_format_for_upload"]
+__all__ = ["GRAPH", "RESULTS", "Format", "negotiate", "negotiate_header", "rdf_format_for_upload"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,13 @@ def negotiate(accept: MIMEAccept, family: tuple[Format, ...], format_param: str 
             f"send an Accept header (or a format parameter) with one of {_names(family)}"
         )
     return table[best]
+
+
+@functools.lru_cache(maxsize=256)
+def negotiate_header(accept_header: str | None, family: tuple[Format, ...], format_param: str | None = None) -> Format:
+    """:func:`negotiate` for a raw Accept header, remembered: clients send the same few
+    headers again and again, and parsing one with q-values is a good part of a cheap query."""
+    return negotiate(parse_accept_header(accept_header, MIMEAccept), family, format_param)
 
 
 def rdf_format_for_upload(content_type: str | None) -> ox.RdfFormat:

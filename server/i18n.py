@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 
-__all__ = ["LANGUAGES", "current_language", "translator"]
+__all__ = ["LANGUAGES", "THEMES", "current_language", "translator"]
 
 LANGUAGES = ("zh", "en")
 _STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
@@ -41,6 +41,41 @@ _STRINGS: dict[str, tuple[str, str]] = {  # key: (zh, en)
     "chart": ("图表", "Chart"),
     "graph": ("关系图", "Graph"),
     "lang_switch": ("English", "中文"),
+    "nav_compare": ("指标比较", "Compare"),
+    "run": ("运行", "Run"),
+    "download_csv": ("下载 CSV（Excel/WPS）", "Download CSV (Excel/WPS)"),
+    "open_in_editor": ("在编辑器中打开", "Open in the editor"),
+    "param_results": ("参数查询结果", "Results of the parameterised query"),
+    "row_cap": ("结果已截断：只显示前 {n} 行（STIKG_MAX_ROWS）。请用 LIMIT/OFFSET 分页。",
+                "Result cut: only the first {n} rows are shown (STIKG_MAX_ROWS). Page with LIMIT/OFFSET."),
+    "compare_title": ("指标的地区与年份比较", "An indicator compared across regions and years"),
+    "compare_hint": ("选择一个指标：实线实心点为现状值，虚线空心点为目标值，点线为预计值。",
+                     "Pick an indicator: solid lines with filled points are actual values, dashed lines "
+                     "with hollow points are targets, dotted lines are estimates."),
+    "indicator": ("指标", "Indicator"),
+    "region": ("区域", "Region"),
+    "year": ("年份", "Year"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "status": ("状态", "Status"),
+    "status_Actual": ("现状", "actual"),
+    "status_Estimate": ("预计", "estimate"),
+    "status_Target": ("目标", "target"),
+    "no_indicators": ("图谱中没有指标观测值", "The graph holds no indicator values"),
+    "observations": ("观测值", "values"),
+}
+THEMES: dict[str, tuple[str, str]] = {  # query-library themes (file-name prefix); others show the prefix
+    "collaborations": ("合作", "Collaboration"),
+    "compare": ("比较", "Comparisons"),
+    "external": ("外部链接", "External links"),
+    "federated": ("联邦查询", "Federated queries"),
+    "funding": ("资金支持", "Funding"),
+    "indicator": ("指标", "Indicators"),
+    "industries": ("产业", "Industries"),
+    "institutions": ("机构", "Institutions"),
+    "places": ("地区", "Places"),
+    "plans": ("规划", "Plans"),
+    "talent": ("人才", "Talent"),
 }
 
 
@@ -57,6 +92,8 @@ def translator(lang: str):  # type: ignore[no-untyped-def]
 
     def t(key: str) -> str:
         pair = _STRINGS.get(key)
+        if pair is None and key.startswith("theme_"):
+            pair = THEMES.get(key[6:], (key[6:], key[6:]))
         return pair[index] if pair else key
 
     return t

@@ -1,13 +1,15 @@
-"""The web UI (YASGUI with the query library as examples), /api/queries and /ontology."""
+"""The web UI (YASGUI with the query library as examples, grouped by theme), /api/queries and /ontology."""
 
 from __future__ import annotations
+
+import functools
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from stikg.graph.library import library_queries
 from stikg.server.i18n import current_language, translator
 
-__all__ = ["bp", "query_library"]
+__all__ = ["bp", "query_library", "query_themes", "theme_of"]
 
 bp = Blueprint("pages", __name__)
 
@@ -18,11 +20,20 @@ def _language() -> dict:
     return {"lang": lang, "t": translator(lang), "other_lang": "en" if lang == "zh" else "zh"}
 
 
-def query_library() -> list[dict]:
-    """The ``queries/*.rq`` files with their header fields, for the UI and /api/queries."""
-    return [
+def theme_of(name: str) -> str:
+    """A query's theme: its file name up to the first '-' (``institutions-by-type`` → institutions)."""
+    return name.split("-", 1)[0]
+
+
+@functools.cache
+def query_library() -> tuple[dict, ...]:
+    """The ``queries/*.rq`` files with their header fields, for the UI and /api/queries.
+
+    Read once per process: the library is package data and changes only with a release."""
+    return tuple(
         {
             "name": q.name,
+            "theme": theme_of(q.name),
             "title": q.title,
             "description_zh": q.header.get("description_zh", ""),
             "description_en": q.header.get("description_en", ""),
@@ -31,17 +42,25 @@ def query_library() -> list[dict]:
             "query": q.text,
         }
         for q in library_queries()
-    ]
+    )
+
+
+def query_themes() -> list[tuple[str, list[dict]]]:
+    """The library grouped by theme, themes in name order."""
+    groups: dict[str, list[dict]] = {}
+    for entry in query_library():
+        groups.setdefault(entry["theme"], []).append(entry)
+    return sorted(groups.items())
 
 
 @bp.get("/")
 def index() -> str:
-    return render_template("index.html", queries=query_library())
+    return render_template("index.html", queries=list(query_library()), themes=query_themes())
 
 
 @bp.get("/api/queries")
 def api_queries() -> Response:
-    return jsonify(query_library())
+    return jsonify(list(query_library()))
 
 
 @bp.get("/ontology")

@@ -7,6 +7,7 @@ escape or a non-UTF-8 byte is a 400 that says where it is and what to send.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import unquote_to_bytes
 
@@ -23,6 +24,23 @@ _BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 
 
 def _decode_pairs(raw: bytes, where: str) -> MultiDict:
+    if not raw:
+        return MultiDict()
+    pairs = _decoded(raw, where) if len(raw) <= _MEMO_BYTES else _decode(raw, where)
+    return MultiDict(pairs)
+
+
+_MEMO_BYTES = 16 * 1024
+
+
+@functools.lru_cache(maxsize=512)
+def _decoded(raw: bytes, where: str) -> tuple[tuple[str, str], ...]:
+    """Decoding is pure and clients repeat their requests (dashboards, polling): remember
+    the last few hundred small ones instead of percent-decoding them in Python again."""
+    return _decode(raw, where)
+
+
+def _decode(raw: bytes, where: str) -> tuple[tuple[str, str], ...]:
     bad = _BAD_ESCAPE.search(raw)
     if bad:
         snippet = raw[bad.start() : bad.start() + 3].decode("ascii", "replace")
@@ -30,14 +48,14 @@ def _decode_pairs(raw: bytes, where: str) -> MultiDict:
             f"malformed percent-encoding {snippet!r} at byte {bad.start()} of the {where}; "
             "encode a literal % as %25 (use encodeURIComponent or urllib.parse.quote)"
         )
-    params: MultiDict = MultiDict()
+    pairs = []
     for part in raw.split(b"&"):
         if not part:
             continue
         name, _, value = part.partition(b"=")
         key = _utf8(unquote_to_bytes(name.replace(b"+", b" ")), where, "a parameter name")
-        params.add(key, _utf8(unquote_to_bytes(value.replace(b"+", b" ")), where, f"parameter {key!r}"))
-    return params
+        pairs.append((key, _utf8(unquote_to_bytes(value.replace(b"+", b" ")), where, f"parameter {key!r}")))
+    return tuple(pairs)
 
 
 def _utf8(data: bytes, where: str, what: str) -> str:

@@ -26,6 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "SERVICE_ALLOWLIST": [],  # federated SERVICE endpoints; none by default
     "CORS_ORIGINS": "*",
     "WORKERS": None,
+    "THREADS": None,  # request threads per worker (gthread); stikg serve defaults to 2
     "CACHE_BYTES": 64 * 1024 * 1024,  # answer cache per worker; 0 disables it
     "CACHE_ENTRY_BYTES": 4 * 1024 * 1024,
 }

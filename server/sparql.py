@@ -17,15 +17,16 @@ from stikg.errors import StikgError, StoreError, UsageError
 from stikg.graph.sparql_scan import Scan, check_services, scan
 from stikg.server.answer import Answer, serialize_capped
 from stikg.server.app import state
-from stikg.server.conneg import GRAPH, RESULTS, negotiate
+from stikg.server.conneg import GRAPH, RESULTS, negotiate_header
 from stikg.server.deadline import run_with_deadline
 from stikg.server.params import FORM, body_text, form_params, url_params
 
-__all__ = ["bp", "query_response", "single"]
+__all__ = ["BOM", "bp", "excel_format", "query_response", "single"]
 
 bp = Blueprint("sparql", __name__)
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
+BOM = "\ufeff".encode()
 
 
 def single(params: MultiDict, name: str) -> str | None:
@@ -81,18 +82,25 @@ def _graph_iris(params: MultiDict, name: str) -> list[str]:
     return iris
 
 
-def query_response(text: str, params: MultiDict) -> Response:
-    """Run ``text`` with the protocol's dataset and format parameters; answer or raise."""
+def query_response(
+    text: str, params: MultiDict, *, substitutions: dict[str, object] | None = None, download: str | None = None
+) -> Response:
+    """Run ``text`` with the protocol's dataset and format parameters; answer or raise.
+
+    ``substitutions`` bind variables (pyoxigraph ``substitutions=``, never spliced into
+    the text); ``download`` names the file of an attachment (``format=csv-excel``).
+    """
     st = state()
     found = scan(text)
     check_services(found, st.settings.service_allowlist)
     defaults = _graph_iris(params, "default-graph-uri")
     named = _graph_iris(params, "named-graph-uri")
-    format_param = single(params, "format")
-    accept = request.accept_mimetypes
-    key = (text, tuple(defaults), tuple(named), request.headers.get("Accept"), format_param)
-    cacheable = not (found.volatile or found.services)
-    generation = st.store.generation()
+    format_param, bom = excel_format(single(params, "format"), single(params, "bom"))
+    accept = request.headers.get("Accept")
+    bound = tuple(sorted((k, str(v)) for k, v in (substitutions or {}).items()))
+    key = (text, tuple(defaults), tuple(named), accept, format_param, bound)
+    cacheable = st.cache.max_bytes > 0 and not (found.volatile or found.services)
+    generation = st.store.generation() if cacheable else None
     answer = st.cache.get(key, generation) if cacheable else None
     if answer is None:
         protocol_dataset = bool(defaults or named)
@@ -101,18 +109,19 @@ def query_response(text: str, params: MultiDict) -> Response:
             with st.store.reading() as store:
                 result = store.query(
                     text,
+                    substitutions=substitutions,
                     default_graph=defaults if protocol_dataset else None,
                     named_graphs=named if protocol_dataset else None,
                     union_default=not (protocol_dataset or found.has_dataset_clause),
                 )
                 family = RESULTS if isinstance(result, ox.QuerySolutions | ox.QueryBoolean) else GRAPH
-                fmt = negotiate(accept, family, format_param)
+                fmt = negotiate_header(accept, family, format_param)
                 return _evaluate(result, fmt, st.settings.max_rows, found)
 
         answer = run_with_deadline(work, st.settings.query_timeout)
         if cacheable:
             st.cache.put(key, generation, answer)
-    return _respond(answer, st.settings.max_rows)
+    return _respond(answer, st.settings.max_rows, bom=bom, download=download)
 
 
 def _evaluate(result: object, fmt: object, max_rows: int, found: Scan) -> Answer:
@@ -126,9 +135,28 @@ def _evaluate(result: object, fmt: object, max_rows: int, found: Scan) -> Answer
         raise StoreError(f"query evaluation failed: {error}") from None
 
 
-def _respond(answer: Answer, max_rows: int) -> Response:
-    response = Response(answer.body, content_type=answer.format.content_type)
+def excel_format(format_param: str | None, bom_param: str | None) -> tuple[str | None, bool]:
+    """``format=csv-excel`` is CSV with a UTF-8 byte-order mark, so Excel and WPS read Chinese
+    right; ``bom=1`` adds the mark to CSV/TSV. Plain text/csv stays without one (RFC 4180)."""
+    bom = (bom_param or "").strip().lower()
+    if bom not in ("", "0", "1", "true", "false"):
+        raise UsageError(f"bom must be 1 or 0, got {bom_param!r}")
+    wanted = bom in ("1", "true")
+    if format_param and format_param.strip().lower() in ("csv-excel", "excel"):
+        return "csv", True
+    return format_param, wanted
+
+
+def _respond(answer: Answer, max_rows: int, *, bom: bool = False, download: str | None = None) -> Response:
+    body = answer.body
+    if bom:
+        if answer.format.name not in ("csv", "tsv"):
+            raise UsageError(f"bom=1 applies to csv and tsv answers, not {answer.format.name}; add format=csv")
+        body = BOM + body
+    response = Response(body, content_type=answer.format.content_type)
     response.vary.add("Accept")
+    if download and answer.format.name in ("csv", "tsv"):
+        response.headers["Content-Disposition"] = f'attachment; filename="{download}.{answer.format.name}"'
     if answer.truncated:
         response.headers["X-SPARQL-MaxRows"] = str(max_rows)
         response.headers["Warning"] = (

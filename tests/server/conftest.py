@@ -29,15 +29,18 @@ LIVE_MAX_ROWS = 500
 
 SAMPLE = Path(__file__).with_name("sample.trig")
 SAMPLE_GRAPH = "https://w3id.org/stikg/graph/servertest-doc"
+OBSERVATIONS = Path(__file__).with_name("observations.trig")  # indicator values for /compare
+OBSERVATIONS_GRAPH = "https://w3id.org/stikg/graph/servertest-obs"
+INDICATOR = "https://w3id.org/stikg/id/indicator/ceshi-zhibiao-0000aa"
 ENTITY = "https://w3id.org/stikg/id/org/ceshi-shiyanshi-000001"
 
 
 def copy_store(source: Path, target: Path) -> Path:
-    """A private copy of the built store, plus the sample document graph (sample.trig)."""
+    """A private copy of the built store, plus the sample graphs (sample.trig, observations.trig)."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("LOCK", "stikg-*"))
-    quads = list(ox.parse(path=str(SAMPLE), format=ox.RdfFormat.TRIG))
     with LocalStore(target) as store:
-        store.replace_graph(SAMPLE_GRAPH, quads)
+        for path, graph in ((SAMPLE, SAMPLE_GRAPH), (OBSERVATIONS, OBSERVATIONS_GRAPH)):
+            store.replace_graph(graph, list(ox.parse(path=str(path), format=ox.RdfFormat.TRIG)))
     return target
 
 
