@@ -39,10 +39,15 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
+def _syllables(name: str) -> tuple[str, ...]:
+    """Toneless pinyin of ``name``, one item per syllable or non-Han run (labels and slugs share it)."""
+    return tuple(lazy_pinyin(name, style=Style.NORMAL, errors="default"))
+
+
+@lru_cache(maxsize=65536)
 def pinyin_label(name: str) -> str:
     """Toneless pinyin of a Chinese name, syllables separated by spaces (``zh-Latn-pinyin``)."""
-    parts = lazy_pinyin(name, style=Style.NORMAL, errors="default")
-    text = " ".join(p.strip() for p in parts if p.strip())
+    text = " ".join(p.strip() for p in _syllables(name) if p.strip())
     return re.sub(r"\s+", " ", text)
 
 
@@ -50,7 +55,7 @@ def pinyin_label(name: str) -> str:
 def slugify(name: str) -> str:
     """ASCII slug of a name: pinyin for Han characters, lower-case letters and digits otherwise."""
     normalized = unicodedata.normalize("NFKC", name)
-    ascii_text = "".join(lazy_pinyin(normalized, style=Style.NORMAL, errors="default")).lower()
+    ascii_text = "".join(_syllables(normalized)).lower()
     slug = _NON_SLUG.sub("-", ascii_text).strip("-")
     return slug[:60].rstrip("-") or "x"
 
@@ -59,11 +64,17 @@ def _hash6(name: str) -> str:
     return hashlib.sha1(unicodedata.normalize("NFKC", name).encode("utf-8")).hexdigest()[:6]
 
 
-def entity_iri(kind: str, canonical_name: str) -> str:
-    """The IRI of an entity of ``kind`` named ``canonical_name`` (its full Chinese name)."""
+@lru_cache(maxsize=65536)
+def _entity_path(kind: str, canonical_name: str) -> str:
+    """``{kind}/{slug}-{hash6}``: entities recur in every document that names them."""
     if kind not in ENTITY_KINDS:
         raise ValueError(f"unknown entity kind {kind!r}; expected one of {sorted(ENTITY_KINDS)}")
-    return f"{base_iri()}id/{kind}/{slugify(canonical_name)}-{_hash6(canonical_name)}"
+    return f"{kind}/{slugify(canonical_name)}-{_hash6(canonical_name)}"
+
+
+def entity_iri(kind: str, canonical_name: str) -> str:
+    """The IRI of an entity of ``kind`` named ``canonical_name`` (its full Chinese name)."""
+    return f"{base_iri()}id/{_entity_path(kind, canonical_name)}"
 
 
 @lru_cache(maxsize=4096)

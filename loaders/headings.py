@@ -35,6 +35,7 @@ RANK = {
     "num": 6, "num_paren": 7, "circled": 8, "box": 9,
 }  # fmt: skip
 _STOPS = "。！？：:；;"
+_STOP = re.compile(f"[{_STOPS}]")
 _RUN_IN_MAX = 25  # a run-in title ("1.建设高能级平台。…") is a short phrase
 _LINE_MAX = 60  # a whole-line heading is short
 _NO_RUN_IN = re.compile(r"[，,；;\d]")
@@ -73,7 +74,8 @@ def detect(text: str, start: int, end: int) -> HeadingCandidate | None:
     title = text[title_start:end]
     if kind == "annex":
         return _candidate(kind, marker, text, start, title_start, end, end) if len(title) <= 30 else None
-    stop = next((i for i, ch in enumerate(title) if ch in _STOPS), -1)
+    first_stop = _STOP.search(title)
+    stop = first_stop.start() if first_stop else -1
     if stop < 0:  # no sentence punctuation: a whole-line heading if short
         if title and len(title) <= _LINE_MAX:
             return _candidate(kind, marker, text, start, title_start, end, end)

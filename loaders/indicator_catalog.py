@@ -38,6 +38,7 @@ class _Row:
 _NOISE = re.compile(r"\s+|[“”\"'《》]|[（(](?:R&D|R＆D|GDP|五年累计|总累计|预计|团队)[）)]|^\d+[.、．]")
 
 
+@lru_cache(maxsize=16384)
 def normalise_wording(text: str) -> str:
     """The wording without spaces, quotes, numbering and bracketed glosses such as ``（R&D）``."""
     return _NOISE.sub("", text).strip("：:，,。；;")

@@ -66,6 +66,7 @@ def catalogue_pattern() -> re.Pattern[str]:
     return re.compile(trie_regex(sorted(_catalogue())))
 
 
+@lru_cache(maxsize=16384)
 def lookup_industry(surface: str) -> IndustryEntry | None:
     """The catalogue entry a name refers to, also after dropping 产业/产业链/行业 suffixes."""
     entries = _catalogue()
@@ -77,6 +78,7 @@ def broader_of(canonical: str) -> str | None:
     return entry.broader if entry else None
 
 
+@lru_cache(maxsize=16384)
 def normalise_industry(name: str) -> str | None:
     """A canonical industry name for ``name`` (as written in a list), or None if it is no industry."""
     name = re.sub(r"[“”\"‘’「」《》\s]", "", name)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "AMOUNT_RE",
@@ -66,11 +67,12 @@ _CN_ORDINALS = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 1
 
 
 _FULL_WIDTH = str.maketrans({ch: unicodedata.normalize("NFKC", ch) for ch in "０１２３４５６７８９．％"})
+_FULL_WIDTH_CHAR = re.compile("[０-９．％]")
 
 
 def normalise_digits(text: str) -> str:
     """Full-width digits, ``．`` and ``％`` to ASCII (one character each: offsets stay valid)."""
-    return text.translate(_FULL_WIDTH)
+    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_CHAR.search(text) else text  # translate is slow
 
 
 def parse_chinese_integer(text: str) -> int:
@@ -121,6 +123,11 @@ def parse_number(text: str) -> Decimal:
 
 def decimal_text(value: Decimal) -> str:
     """The canonical xsd:decimal lexical form: ``8411000000``, ``3.35``, never ``8.411E+9``."""
+    return _decimal_text(value, value.is_signed())  # the sign apart: -0 == 0 would share a cache entry
+
+
+@lru_cache(maxsize=8192)
+def _decimal_text(value: Decimal, signed: bool) -> str:
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -155,7 +162,9 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every amount of money in ``text[start:end]``; a maximum cue earlier in its clause makes it a maximum."""
     stop = len(text) if end is None else end
-    found = []
+    found: list[Amount] = []
+    if text.find("元", start, stop) < 0:
+        return found  # every amount ends with 元 (and the pattern is slow to run for nothing)
     for match in AMOUNT_RE.finditer(text, start, stop):
         number = match.group("num") or match.group("low")
         mult = match.group("mult1") or match.group("mult") or match.group("lowmult")

@@ -192,14 +192,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(trie_regex(sorted(words))), re.compile(_TOWN)
 
 
-def _next_match(text: str, pos: int, stop: int, cache: list) -> tuple[re.Match[str], bool] | None:
+def _next_match(text: str, pos: int, stop: int, cache: list, memo: dict) -> tuple[re.Match[str], bool] | None:
     """The leftmost name or town match at or after ``pos`` (a name wins a tie), as one
-    alternation ``name|town`` would find it; ``cache`` keeps each regex's next match."""
+    alternation ``name|town`` would find it; ``cache`` keeps each regex's next match, and
+    ``memo`` every search made over this text (scans for other regions ask the same)."""
     for i, pattern in enumerate(_patterns()):
         if cache[i] is not None and cache[i] is not False and cache[i].start() < pos:
             cache[i] = None
         if cache[i] is None:
-            cache[i] = pattern.search(text, pos, stop) or False
+            key = (i, pos, stop)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = pattern.search(text, pos, stop) or False
+            cache[i] = found
     name, town = cache
     if name and (not town or name.start() <= town.start()):
         return name, False
@@ -273,6 +278,7 @@ def _town(surface: str, region: str | None) -> PlaceInfo | None:
 
 _WHOLE_TEXT_MIN = 2000  # texts at least this long are scanned once and the matches reused
 _scans: dict[tuple[str, str | None], tuple[list[int], list[PlaceMatch]]] = {}
+_searches: dict[str, dict] = {}  # text -> the regex searches made over it, shared by every region's scan
 
 
 def find_places(text: str, start: int = 0, end: int | None = None, *, region: str | None = None) -> list[PlaceMatch]:
@@ -285,12 +291,14 @@ def find_places(text: str, start: int = 0, end: int | None = None, *, region: st
     """
     stop = len(text) if end is None else end
     if len(text) < _WHOLE_TEXT_MIN:
-        return _scan(text, start, stop, region)
+        return _scan(text, start, stop, region, {})
     key = (text, region)
     if key not in _scans:
         if len(_scans) >= 4:
             _scans.pop(next(iter(_scans)))
-        matches = _scan(text, 0, len(text), region)
+        if text not in _searches and len(_searches) >= 2:
+            _searches.pop(next(iter(_searches)))
+        matches = _scan(text, 0, len(text), region, _searches.setdefault(text, {}))
         _scans[key] = ([m.start for m in matches], matches)
     starts, matches = _scans[key]
     i = bisect.bisect_left(starts, start)
@@ -302,13 +310,13 @@ def find_places(text: str, start: int = 0, end: int | None = None, *, region: st
     return found
 
 
-def _scan(text: str, start: int, stop: int, region: str | None) -> list[PlaceMatch]:
+def _scan(text: str, start: int, stop: int, region: str | None, memo: dict) -> list[PlaceMatch]:
     gaz = _gazetteer()
     found: list[PlaceMatch] = []
     pos = start
     cache: list = [None, None]
     while True:
-        hit = _next_match(text, pos, stop, cache)
+        hit = _next_match(text, pos, stop, cache, memo)
         if not hit:
             return found
         m, is_town = hit

@@ -8,8 +8,9 @@ text gets a span with ``stikg:mentions``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 
 import pyoxigraph as ox
 
@@ -20,12 +21,16 @@ from stikg.loaders.document import Document
 __all__ = ["GraphBuilder", "iri", "lit"]
 
 _TERM_TYPES = (ox.NamedNode, ox.BlankNode, ox.Literal)
+_NODES: dict[str, ox.NamedNode] = {}  # IRIs that recur (vocabulary, entities), by their string
 
 
-
-@lru_cache(maxsize=262144)
 def _named(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
+    node = _NODES.get(value)
+    if node is None:
+        if len(_NODES) >= 262144:
+            _NODES.clear()
+        node = _NODES[value] = ox.NamedNode(value)
+    return node
 
 
 def iri(value: str) -> ox.NamedNode:
@@ -42,6 +47,30 @@ def lit(value: object, *, lang: str | None = None, datatype: str | None = None) 
     return ox.Literal(str(value))
 
 
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_INTEGER)
+
+
+@lru_cache(maxsize=65536)
+def _chinese(name: str) -> ox.Literal:
+    """A ``@zh`` label: entities recur in every document that names them."""
+    return ox.Literal(name, language="zh")
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(name: str) -> ox.Literal:
+    return ox.Literal(pinyin_label(name), language="zh-Latn-pinyin")
+
+
+# terms the builder writes for every span, fact and label, made once
+_INTEGER = iri(XSD.integer)
+_TYPE, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
+_TEXT_SPAN, _IN_DOCUMENT, _MENTIONS = iri(STIKG.TextSpan), iri(STIKG.inDocument), iri(STIKG.mentions)
+_START, _END, _QUOTE = iri(STIKG.startOffset), iri(STIKG.endOffset), iri(STIKG.quote)
+_DERIVED = iri(PROV.wasDerivedFrom)
+
+
 class GraphBuilder:
     """Collects the triples of one document's named graph, without duplicates."""
 
@@ -50,7 +79,7 @@ class GraphBuilder:
         self.document = iri(document_iri(doc.source))
         self.graph = graph_iri(doc.source)
         self._triples: dict[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object], None] = {}
-        self._spans: set[tuple[int, int]] = set()
+        self._spans: dict[tuple[int, int], ox.NamedNode] = {}
         self._done: set[object] = set()
         self._counters: dict[str, int] = {}
 
@@ -61,15 +90,15 @@ class GraphBuilder:
         self._triples[(subject, p, o)] = None
 
     def add_type(self, subject: ox.NamedNode, cls: object) -> None:
-        self.add(subject, RDF.type, iri(str(cls)))
+        self._triples[(subject, _TYPE, cls if type(cls) is ox.NamedNode else _named(str(cls)))] = None
 
     @property
     def triples(self) -> list[ox.Triple]:
-        return [ox.Triple(s, p, o) for s, p, o in self._triples]
+        return [ox.Triple(s, p, o) for s, p, o in chain(self._triples, self._span_triples())]
 
     def quads(self) -> Iterable[ox.Quad]:
         g = iri(self.graph)
-        return (ox.Quad(s, p, o, g) for s, p, o in self._triples)
+        return (ox.Quad(s, p, o, g) for s, p, o in chain(self._triples, self._span_triples()))
 
     def once(self, key: object) -> bool:
         """True the first time ``key`` is seen in this document: lets extractors skip rewriting an entity."""
@@ -84,35 +113,45 @@ class GraphBuilder:
         alt = tuple(alt)
         if not self.once(("label", entity, zh, en, alt)):
             return
-        self.add(entity, RDFS.label, lit(zh, lang="zh"))
-        self.add(entity, RDFS.label, lit(pinyin_label(zh), lang="zh-Latn-pinyin"))
-        self.add(entity, SKOS.prefLabel, lit(zh, lang="zh"))
+        chinese, triples = _chinese(zh), self._triples
+        triples[(entity, _LABEL, chinese)] = None
+        triples[(entity, _LABEL, _pinyin(zh))] = None
+        triples[(entity, _PREF, chinese)] = None
         if en:
-            self.add(entity, RDFS.label, lit(en, lang="en"))
-            self.add(entity, SKOS.prefLabel, lit(en, lang="en"))
+            english = ox.Literal(en, language="en")
+            triples[(entity, _LABEL, english)] = None
+            triples[(entity, _PREF, english)] = None
         for name in alt:
             if name and name != zh:
-                self.add(entity, SKOS.altLabel, lit(name, lang="zh"))
+                triples[(entity, _ALT, _chinese(name))] = None
 
     # --- provenance ---------------------------------------------------------------
     def span(self, start: int, end: int) -> ox.NamedNode:
-        """The ``stikg:TextSpan`` for ``text[start:end]`` (created once per offsets)."""
-        if not 0 <= start < end <= len(self.doc.text):
-            raise ValueError(f"span {start}-{end} outside {self.doc.source} (length {len(self.doc.text)})")
-        node = iri(fact_iri("span", self.doc.source, start, end))
-        if (start, end) not in self._spans:
-            self._spans.add((start, end))
-            self.add_type(node, STIKG.TextSpan)
-            self.add(node, STIKG.inDocument, self.document)
-            self.add(node, STIKG.startOffset, lit(start, datatype=str(XSD.integer)))
-            self.add(node, STIKG.endOffset, lit(end, datatype=str(XSD.integer)))
-            self.add(node, STIKG.quote, lit(self.doc.text[start:end]))
+        """The ``stikg:TextSpan`` for ``text[start:end]`` (created once per offsets).
+
+        Only the builder mints span IRIs, so a span's own five triples (type, document,
+        offsets, quote) are written when the triples are read, not tracked one by one.
+        """
+        node = self._spans.get((start, end))
+        if node is None:
+            if not 0 <= start < end <= len(self.doc.text):
+                raise ValueError(f"span {start}-{end} outside {self.doc.source} (length {len(self.doc.text)})")
+            node = self._spans[(start, end)] = ox.NamedNode(fact_iri("span", self.doc.source, start, end))
         return node
+
+    def _span_triples(self) -> Iterator[tuple[ox.NamedNode, ox.NamedNode, object]]:
+        text, document = self.doc.text, self.document
+        for (start, end), node in self._spans.items():
+            yield node, _TYPE, _TEXT_SPAN
+            yield node, _IN_DOCUMENT, document
+            yield node, _START, _offset(start)
+            yield node, _END, _offset(end)
+            yield node, _QUOTE, ox.Literal(text[start:end])
 
     def mention(self, entity: ox.NamedNode, start: int, end: int) -> ox.NamedNode:
         """Record that ``text[start:end]`` names ``entity``."""
         span = self.span(start, end)
-        self.add(span, STIKG.mentions, entity)
+        self._triples[(span, _MENTIONS, entity)] = None
         return span
 
     def fact(self, kind: str, cls: object, start: int, end: int) -> ox.NamedNode:
@@ -120,8 +159,8 @@ class GraphBuilder:
         key = f"{kind}/{start}-{end}"
         n = self._counters.get(key, 0)
         self._counters[key] = n + 1
-        node = iri(fact_iri(kind, self.doc.source, start, end, n))
+        node = ox.NamedNode(fact_iri(kind, self.doc.source, start, end, n))
         self.add_type(node, cls)
-        self.add(node, PROV.wasDerivedFrom, self.span(start, end))
-        self.add(node, STIKG.inDocument, self.document)
+        self._triples[(node, _DERIVED, self.span(start, end))] = None
+        self._triples[(node, _IN_DOCUMENT, self.document)] = None
         return node

@@ -63,7 +63,9 @@ class StatedValue:
 
 def find_year_cues(text: str, start: int, end: int) -> list[Cue]:
     """Year cues in ``text[start:end]`` that set the reference year of what follows them."""
-    cues = []
+    cues: list[Cue] = []
+    if text.find("年", start, end) < 0:
+        return cues  # every cue has 年 (and the pattern is slow to run for nothing)
     for match in _YEAR.finditer(text, start, end):
         if _BEFORE_YEAR_SKIP.search(text[max(start, match.start() - 3) : match.start()]):
             continue

@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from stikg.graph.iris import entity_iri
 from stikg.graph.vocab import QB, RDFS, SKOS, STIKG, XSD
@@ -86,13 +87,18 @@ def _section_default(path: list[Heading], ctx: ExtractionContext) -> tuple[int, 
     """
     if not ctx.period:
         return None
-    titles = [re.sub(r"\s+", "", h.title) for h in reversed(path)]
+    titles = [_squeezed(h.title) for h in reversed(path)]
     for tier in (_year_verdict, _word_verdict, _weak_verdict):
         for title in titles:
             verdict = tier(title, ctx.period, ctx.doc_kind)
             if verdict:
                 return verdict
     return None
+
+
+@lru_cache(maxsize=4096)
+def _squeezed(title: str) -> str:
+    return re.sub(r"\s+", "", title)
 
 
 def _year_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
@@ -191,6 +197,7 @@ def _decide(text: str, sent_start: int, pos: int, cues: list[Cue], carry: Cue | 
     return None
 
 
+@lru_cache(maxsize=16384)
 def _place_of(wording: str, region: str) -> str:
     """A value is about the document's region unless its subject starts with another place."""
     places = find_places(wording)

@@ -18,7 +18,7 @@ from stikg.config import base_iri
 from stikg.graph.iris import entity_iri
 from stikg.graph.vocab import SKOS, STIKG
 from stikg.loaders.context import ExtractionContext
-from stikg.loaders.document import Document
+from stikg.loaders.document import Document, Sentence
 from stikg.loaders.extract.places import document_region, place_iri, write_place
 from stikg.loaders.industry_catalog import broader_of, catalogue_pattern, lookup_industry, normalise_industry
 from stikg.loaders.places import PlaceInfo, find_places, resolve_place
@@ -34,6 +34,7 @@ _ORG_AFTER = re.compile(r"研究院|研究所|研究中心|实验室|创新中�
 _GROUPING = re.compile(
     r"[“\"]?((?:[一二两三四五六七八九十]|\d+)大[\u4e00-\u9fff]{0,6}?(?:产业链|产业集群|产业|集群))[”\"]?"
 )
+_OPENING = re.compile(r"\s*以")
 _CUE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业|产业链|产业集群)")
 _SPLIT = re.compile(r"、|以及|和|及|与")
 _SUBJECT_KINDS = frozenset({"Province", "City", "District", "Town", "DevelopmentZone"})
@@ -96,18 +97,21 @@ def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention],
 
 def industries_in_clause(text: str, start: int, end: int) -> tuple[list[IndustryMention], tuple[str, int, int] | None]:
     """The industries a clause ``text[start:end]`` focuses on, and a grouping that closes their list."""
-    if text[start:end].lstrip().startswith("以"):  # 以A、B为主导
-        begin = start + text[start:end].index("以") + 1
+    opening = _OPENING.match(text, start, end)
+    if opening:  # 以A、B为主导
+        begin = opening.end()
         cut = text.find("为", begin, end)
         end = cut if cut >= 0 else end
     else:
+        first = _TRIGGER.search(text, start, end)
+        if first is None:  # most clauses: no trigger, no focus
+            return [], None
         # the list starts after the last trigger before it: 面向国内外挖掘、引进和培育5G、人工智能等
         limit = next((p for p in (text.find("等", start, end), text.find("、", start, end)) if p >= 0), end)
-        triggers = list(_TRIGGER.finditer(text, start, end))
-        before = [t for t in triggers if t.end() <= limit]
-        if not triggers:
-            return [], None
-        begin = (before[-1] if before else triggers[0]).end()
+        begin = first.end()
+        if begin <= limit:  # no trigger spans ``limit`` (等 or 、)
+            for trigger in _TRIGGER.finditer(text, begin, limit):
+                begin = trigger.end()
     items, list_end, cue = _list_items(text, begin, end)
     catalogued = [i for i in items if lookup_industry(i.canonical)]
     if len(items) < 2 or not (cue or catalogued):
@@ -142,6 +146,8 @@ def _subjects(text: str, start: int, end: int, region: str | None) -> list[Place
 
 def _write_industry(out: GraphBuilder, canonical: str) -> ox.NamedNode:
     node, name = industry_iri(canonical), canonical
+    if not out.once(("industry", canonical)):
+        return node
     seen: set[str] = set()
     while name and name not in seen:
         seen.add(name)
@@ -179,26 +185,39 @@ def _write_grouping(out: GraphBuilder, region: str, grouping: tuple[str, int, in
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
     text, region = doc.text, document_region(doc, ctx)
     for sentence in doc.sentences:
+        if "以" not in sentence.text and not _TRIGGER.search(text, sentence.start, sentence.end):
+            continue  # none of its clauses opens with 以 or has a trigger (none crosses a clause break)
         subjects: list[PlaceInfo] = []
+        unread: list[tuple[int, int]] = []  # clauses whose subjects are looked up only when needed
         done: set[tuple[str, str]] = set()
         for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
-            subjects = _subjects(text, clause.start(), clause.end(), region) or subjects
+            unread.append(clause.span())
             items, grouping = industries_in_clause(text, clause.start(), clause.end())
-            regions = [s.canonical for s in subjects] or ([region] if region else [])
-            if not items or not regions:
+            if not items:
                 continue
-            nodes = {}
-            for item in items:
-                nodes.setdefault(item.canonical, _write_industry(out, item.canonical))
-                out.mention(nodes[item.canonical], item.start, item.end)
-            for place in regions:
-                place_node = _region_node(out, place)
-                for name, node in nodes.items():
-                    if (place, name) in done:
-                        continue
-                    done.add((place, name))
-                    fact = out.fact("industry-focus", STIKG.IndustryFocus, sentence.start, sentence.end)
-                    out.add(fact, STIKG.region, place_node)
-                    out.add(fact, STIKG.industry, node)
-                if grouping:
-                    _write_grouping(out, place, grouping, list(nodes.values()))
+            # the subjects in force: those of the latest clause that opens with places
+            subjects = next(filter(None, (_subjects(text, s, e, region) for s, e in reversed(unread))), subjects)
+            unread.clear()
+            regions = [s.canonical for s in subjects] or ([region] if region else [])
+            if regions:
+                _write_focus(out, sentence, items, grouping, regions, done)
+
+
+def _write_focus(out: GraphBuilder, sentence: Sentence, items: list[IndustryMention],
+                 grouping: tuple[str, int, int] | None, regions: list[str], done: set[tuple[str, str]]) -> None:
+    """The industries of one clause, and one IndustryFocus per (region, industry) new in the sentence."""
+    nodes = {}
+    for item in items:
+        nodes.setdefault(item.canonical, _write_industry(out, item.canonical))
+        out.mention(nodes[item.canonical], item.start, item.end)
+    for place in regions:
+        place_node = _region_node(out, place)
+        for name, node in nodes.items():
+            if (place, name) in done:
+                continue
+            done.add((place, name))
+            fact = out.fact("industry-focus", STIKG.IndustryFocus, sentence.start, sentence.end)
+            out.add(fact, STIKG.region, place_node)
+            out.add(fact, STIKG.industry, node)
+        if grouping:
+            _write_grouping(out, place, grouping, list(nodes.values()))
