@@ -33,7 +33,17 @@ from stikg.loaders.org_lexicon import (
     SUFFIX_CLASSES,
     TRAILING_NOUNS,
 )
-from stikg.loaders.orgs import gazetteer_pattern, places_in, resolve_org, resolve_scope, trie_pattern
+from stikg.loaders.orgs import (
+    RELATIVE_ZONES as _RELATIVE_ZONES,
+)
+from stikg.loaders.orgs import (
+    gazetteer_pattern,
+    places_in,
+    relative_zone,
+    resolve_org,
+    resolve_scope,
+    trie_pattern,
+)
 from stikg.loaders.places import PlaceInfo, find_places, resolve_place
 
 __all__ = ["Candidate", "distinctive", "find_candidates", "formal_scope"]
@@ -45,11 +55,14 @@ _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _SCOPES = "省市区县"
 _CATEGORY_SUFFIXES = ("孵化器", "加速器", "众创空间", "中心", "基金", "实验室")
 # Stop words that also occur inside names (中德智能制造联合创新中心): the name may extend past them.
-_INTERNAL_STOPS = frozenset({"联合", "促进", "协同", "联动", "服务保障", "保障"})
+_INTERNAL_STOPS = frozenset({"联合", "促进", "协同", "联动", "服务保障", "保障", "引导"})
 _ONE_CHAR_GOV = ("局", "部", "厅", "所")
-_BAD_NEXT = {"部": "署门分件位长", "局": "面长势", "中心": "城", "厅": "局", "所": "有在属以谓需", "分行": "业", "银行": "业"}
-_BAD_PREV = {"局": "格布结全当大开变僵骗赌棋饭时政", "部": "东南西北中内外全干局头尾腹", "所": "一二两三四五六七八九十几多各场处住厕车院"}
-_COUNTED = re.compile(r"[0-9０-９]|第[一二三四五六七八九十]+[家个批]|[一二两三四五六七八九十几多]+[家个所批]|万元|亿元|以上")
+_BAD_NEXT = {"部": "署门分件位长", "局": "面长势", "中心": "城", "厅": "局", "所": "有在属以谓需", "分行": "业", "银行": "业",
+             "科技园": "区", "科创园": "区", "创业园": "区"}
+_FOREIGN = ("Country",)
+_NAME_CLASSES = ("University", "ResearchInstitute", "Laboratory")
+_BAD_PREV = {"商会": "招", "局": "格布结全当大开变僵骗赌棋饭时政", "部": "东南西北中内外全干局头尾腹", "所": "一二两三四五六七八九十几多各场处住厕车院"}
+_COUNTED = re.compile(r"(?<![A-Za-z0-9])[0-9０-９]|第[一二三四五六七八九十]+[家个批]|[一二两三四五六七八九十几多]+[家个所批]|万元|亿元|以上")
 _AFTER_PLACE = "域内外级属"
 _UNITS = "0123456789.亿万千百十元平方米亩公顷家个项批所强倍余多"
 _STOP_SET = frozenset(STOP_WORDS) | frozenset(CONJUNCTIONS)
@@ -147,8 +160,14 @@ def _canonical(name: str, region: str | None) -> tuple[str, str | None, bool] | 
         after = _known_prefix(name[places:])
         if after and places_in(name[:places])[0].info.kind in ("Country", "ForeignCity"):
             return _canonical(name[places:], region)  # 法国里尔大学 -> 里尔大学
+        if _foreign_prefix(name, stem, suffix):
+            return _canonical(name[places_in(name)[0].end :], region)  # 英国利物浦大学 -> 利物浦大学
+    zone = _zone_prefix(name, region) if not places and known is None else None
+    if zone:  # 园区管委会 in a 苏州工业园区 document -> 苏州工业园区管委会
+        return _canonical(zone[1].canonical + name[len(zone[0]) :], None)
     if known and len(known[0]) < len(stem) + 1:
-        expand = known[0] == known[1] or known[0] in _BUILTIN_ALIASES
+        # 中科院苏州纳米所 -> 中国科学院苏州…; a brand keeps its own form (华为苏州研究所)
+        expand = (known[0] == known[1] or known[0] in _BUILTIN_ALIASES) and not known[1].endswith(("公司", "集团"))
         return (known[1] if expand else known[0]) + name[len(known[0]) :], known[1], True
     if places:
         return _placed(name, stem, suffix, places)
@@ -162,8 +181,17 @@ def _canonical(name: str, region: str | None) -> tuple[str, str | None, bool] | 
     if any(p.start > 0 and p.info.kind != "Country" for p in places_in(stem)):
         return name, None, True  # 全国高校区域技术转移转化苏州中心: a branch named by its place
     if distinctive(stem) or (stem.startswith("国家") and distinctive(stem[2:], keep_fields=True)):
-        return name, None, False
+        return (name, None, False) if not _is_category(stem, suffix) else None
     return None
+
+
+def _foreign_prefix(name: str, stem: str, suffix: str) -> bool:
+    """A country written before a university or institute (英国利物浦大学), not part of its name (新加坡国立大学)."""
+    first = places_in(name)[0]
+    if first.start != 0 or first.info.kind not in _FOREIGN or first.info.canonical == "中国":
+        return False
+    rest = stem[first.end :]
+    return SUFFIX_CLASSES.get(suffix) in _NAME_CLASSES and len(rest) >= 2 and distinctive(rest)
 
 
 def _placed(name: str, stem: str, suffix: str, places: int) -> tuple[str, str | None, bool] | None:
@@ -171,7 +199,9 @@ def _placed(name: str, stem: str, suffix: str, places: int) -> tuple[str, str | 
     if len(matches) >= 2 and matches[1].info.parent != matches[0].info.canonical:
         return name, None, True  # 太仓法兰克福创新中心: the second place is the proper name
     core = stem[places:]
-    if (core[:1] and core[0] in _AFTER_PLACE) or _is_category(core, suffix):
+    # 长三角国家技术创新中心, 常熟国家大学科技园: a national designation after a place is a name
+    regional = core.startswith("国家") and not core.startswith("国家级")
+    if (core[:1] and core[0] in _AFTER_PLACE) or (_is_category(core, suffix) and not regional):
         return None
     if suffix == "所" and not (1 <= len(core) <= 3):
         return None
@@ -212,8 +242,12 @@ def _window_start(text: str, pos: int, floor: int) -> int:
         elif not _NAME_CHAR.match(ch) or (ch == "—" and "—" not in text[i - 2 : i + 1].replace("—", "", 1)):
             break  # a single dash chains categories (苗圃—孵化器—加速器); a double dash joins a name
         i -= 1
-    while i < pos and (text[i].isdigit() or text[i] in "）)·-—亿万千百元家个"):
+    digits = i
+    while i < pos and (text[i].isdigit() or text[i] in "）)·-—"):
         i += 1
+    counted = i > digits or re.search(r"[0-9０-９]\s*$", text[max(floor, i - 4) : i]) is not None
+    while counted and i < pos and text[i] in "亿万千百元家个":
+        i += 1  # 100亿元|基金, but 百济神州 keeps its 百
     return i
 
 
@@ -236,6 +270,8 @@ def _from_suffix(text: str, m: re.Match[str], floor: int, region: str | None) ->
     if m.group() != word and not places_in(m.group()[len(word) + 1 : -1]):
         end = pos + len(word)  # （…） that is not a place is not part of the name
     nxt = text[end : end + 2]
+    if word.endswith("大学") and text.startswith("科技园", end):
+        return None  # 大学科技园: the park is the name
     if nxt.startswith(TRAILING_NOUNS) or (nxt[:1] and nxt[:1] in _BAD_NEXT.get(word, "")):
         return None
     lo = _window_start(text, pos, floor)
@@ -251,8 +287,11 @@ def _name_in_window(window: str, tail: int, word: str, region: str | None) -> tu
         lo = counted.end()  # 全国第三家|德国中心, 达1000万元|科技孵化器: a count ends the clause before a name
         while lo < pos and window[lo] in _UNITS:
             lo += 1
+    known = [g.span() for g in gazetteer_pattern().finditer(window, lo, pos) if len(g.group()) > 1]
     stops, prev = [], lo
     for stop in _stops(window, lo, pos):
+        if any(a <= stop[0] and stop[1] <= b for a, b in known) or _brand_de(window, prev, stop):
+            continue  # 中国建设银行, 华为, 苏州绿的谐波: the word belongs to a name
         if stop[2] not in CONJUNCTIONS or stop[0] == prev or _conj_is_boundary(window, prev, stop[0], stop[1], pos):
             stops.append(stop)
         prev = stop[1]
@@ -263,8 +302,25 @@ def _name_in_window(window: str, tail: int, word: str, region: str | None) -> tu
             result = _canonical(name, region)
             if result:
                 return begin, result[0], result[1]
-        if stop and stop not in _INTERNAL_STOPS:
-            return None
+        if stop and (stop not in _INTERNAL_STOPS or (stop == "引导" and word != "基金")):
+            return None  # 引导 is inside a name only in 引导基金
+    return None
+
+
+def _brand_de(window: str, prev: int, stop: tuple[int, int, str]) -> bool:
+    """的 inside a brand right after a place (苏州绿的谐波), not a phrase (苏州的企业)."""
+    if stop[2] != "的":
+        return False
+    segment = window[prev : stop[0]]
+    lead = _leading_places(segment)
+    return lead > 0 and 1 <= len(segment) - lead <= 2 and distinctive(segment[lead:] + window[stop[1] : stop[1] + 2])
+
+
+def _zone_prefix(name: str, region: str | None) -> tuple[str, PlaceInfo] | None:
+    for word in _RELATIVE_ZONES:
+        if name.startswith(word):
+            zone = relative_zone(word, region)
+            return (word, zone) if zone else None
     return None
 
 
@@ -272,8 +328,11 @@ def _from_department(text: str, m: re.Match[str], lo: int, region: str | None, l
     """市科技局 -> 苏州市科学技术局; an unscoped short form in a list takes the previous scope."""
     word, begin, scope = m.group(), m.start(), None
     places = [p for p in find_places(text, max(lo, begin - 10), begin, region=region) if p.end == begin]
+    zone = next((w for w in _RELATIVE_ZONES if text.endswith(w, max(lo, begin - 3), begin)), None)
     if places:
         begin, scope = places[-1].start, places[-1].info
+    elif zone and relative_zone(zone, region):
+        begin, scope = begin - len(zone), relative_zone(zone, region)
     elif begin > lo and text[begin - 1] in _SCOPES:
         begin, scope = begin - 1, resolve_scope(text[begin - 1], region)
     elif last_scope and begin - last_scope[0][0] < 40 and text[begin - 1] in "、，" and word.endswith(("局", "委", "办")):

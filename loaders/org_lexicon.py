@@ -14,6 +14,7 @@ __all__ = [
     "CONJUNCTIONS",
     "DEPARTMENTS",
     "FIELD_WORDS",
+    "FINANCIAL_WORDS",
     "GENERIC_WORDS",
     "LEVEL_WORDS",
     "LIST_HEADS",
@@ -40,7 +41,17 @@ SUFFIX_CLASSES: dict[str, str] = {
     "银行": "FinancialInstitution", "支行": "FinancialInstitution", "分行": "FinancialInstitution",
     "局": "GovernmentBody", "分局": "GovernmentBody", "委员会": "GovernmentBody", "管委会": "GovernmentBody",
     "人民政府": "GovernmentBody", "办公室": "GovernmentBody", "厅": "GovernmentBody", "部": "GovernmentBody", "所": "ResearchInstitute",
+    "分所": "ResearchInstitute", "研究生院": "University", "支公司": "FinancialInstitution",
+    "股权交易中心": "FinancialInstitution", "法院": "GovernmentBody", "法庭": "GovernmentBody", "党工委": "GovernmentBody",
+    # parks run as incubators (科技园, 创业园); industrial and cooperation parks (产业园, 创新园) are places
+    "科技园": "Incubator", "科创园": "Incubator", "创业园": "Incubator", "创新港": "Incubator",
+    # associations, alliances and representative offices: org:Organization without a narrower stikg class
+    "联盟": "Organization", "协会": "Organization", "商会": "Organization", "学会": "Organization",
+    "代表处": "Organization",
 }
+
+# Words inside an Enterprise name that make it a financial institution (…保险股份有限公司, …融资担保有限公司).
+FINANCIAL_WORDS = ("保险", "担保", "小额贷款", "证券", "信托", "融资租赁", "期货", "银行")
 
 # Nouns that, right after an ending, show the ending was only a modifier (基金计划, 中心建设 is fine).
 TRAILING_NOUNS = (
@@ -67,6 +78,7 @@ STOP_WORDS = (
     "抢抓", "调整", "获", "获得", "运行", "高效", "挖掘", "放大", "位于", "作为", "要",
     "运作好", "建设好", "发挥好", "利用好", "运用好", "作好", "设好", "办好", "抓好", "管好", "挥好", "营好", "护好", "需", "应", "可", "均", "即将", "已经",
     "累计", "建有", "拥有", "新增", "共有", "达到", "实现", "完成", "成为", "列入", "纳入", "落地", "位列",
+    "进入", "入选", "跻身", "结合", "同时", "做大", "做强", "做优", "做实", "壮大", "扩大", "争取", "争当",
 )
 
 # Conjunctions that separate coordinated names (与中科大、清华大学以及与中科院…).
@@ -89,6 +101,7 @@ GENERIC_WORDS = (
     "若干", "一批", "首批", "级", "以上", "及以上", "省", "市", "区", "县",
     "镇", "上下游", "板块", "专精特新", "小巨人", "瞪羚", "独角兽", "单项冠军", "隐形冠军", "雏鹰", "高企",
     "上市", "规上", "外企", "民企", "国企", "德企", "日企", "台企", "港资", "初创", "链主", "领航", "标杆", "飞地", "标准化", "高等", "中等", "技转", "资产", "高层次", "高规格", "高技能", "跨国", "世界", "大型", "中型", "小型", "直属", "下属", "地理", "区域", "专项", "合作", "协作", "共建", "对接", "培育", "培养", "教育", "职业",
+    "优秀", "应用", "国立", "校企", "校地", "产学研", "领导小组", "关键", "核心", "台资", "日资", "韩资", "美资", "外商", "产业链",
 )
 
 # Industry and research fields: descriptive, not proper names on their own (国家X技术创新中心 allows them).
@@ -99,6 +112,7 @@ FIELD_WORDS = (
     "纳米", "量子", "光电", "光子", "通信", "电子", "信息技术", "机器人", "精密", "仪器", "设备", "纺织",
     "化工", "健康", "生命", "药物", "制药", "基因", "细胞", "诊断", "检验检疫", "金融科技", "货币",
     "数字经济", "云计算", "算力", "5G", "显示", "激光", "超导", "先进制造", "智能制造", "高端装备",
+    "零部件", "汽车零部件", "关键零部件",
 )
 
 # Scope and level words stripped before deciding whether a name is only a category.
@@ -119,6 +133,8 @@ CATEGORY_CORES = frozenset({
     "创新中心", "技术创新中心", "产业创新中心", "制造业创新中心", "重点实验室", "工程技术研究中心",
     "工程研究中心", "企业技术中心", "新型研发机构", "孵化器", "加速器", "众创空间", "研发中心",
     "技术转移中心", "数据中心", "大数据中心", "研究中心", "中心", "基金", "集团", "公司",
+    "科技园", "大学科技园", "创业园", "科创园", "联盟", "产业联盟", "创新联盟", "技术创新联盟",
+    "产业技术创新战略联盟", "协会", "行业协会", "学会", "商会",
 })
 
 # Heads that, after 等, mark the listed items as named organisations (依托甲、乙等龙头企业).
@@ -128,6 +144,7 @@ LIST_QUALIFIERS = (
     "龙头", "骨干", "优势", "重点", "知名", "头部", "外资", "当地", "本地", "本土", "行业", "领军", "高新技术",
     "科技型", "创新型", "国内外", "海内外", "国际", "国内", "大型", "专业", "创投", "投资", "金融", "科研",
     "研发", "新型", "优质", "各类", "民营", "国有", "上市", "标杆", "核心", "制造",
+    "台资", "港资", "日资", "德资", "韩资", "美资", "外商", "跨国",
 )
 
 # Government departments written short: abbreviation -> full name after the scope place.

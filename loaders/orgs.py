@@ -15,16 +15,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from stikg.loaders.links_table import read_links
-from stikg.loaders.org_lexicon import BUILTIN_ORGS, DEPARTMENTS, SUFFIX_CLASSES
+from stikg.loaders.org_lexicon import BUILTIN_ORGS, DEPARTMENTS, FINANCIAL_WORDS, SUFFIX_CLASSES
 from stikg.loaders.places import PlaceInfo, PlaceMatch, find_places, resolve_place
 
 __all__ = [
+    "RELATIVE_ZONES",
     "OrgInfo",
     "OrgMatch",
     "describe",
     "gazetteer",
     "gazetteer_pattern",
     "places_in",
+    "relative_zone",
     "resolve_org",
     "resolve_scope",
     "suffix_class",
@@ -40,13 +42,15 @@ _KIND_CLASS = {
 _NOTE = re.compile(r"note:\s*文中作(.*)$")
 _QUOTED = re.compile(r"“([^”]+)”")
 _PAREN = re.compile(r"（[^）]*）$")
-_NO_LEVEL = frozenset({"Enterprise", "University", "FinancialInstitution", "Fund"})
+# Zone words that name the document's own zone when they start a name (园区管委会, 高新区财政局).
+RELATIVE_ZONES = ("园区", "高新区", "经开区", "开发区", "保税区", "度假区", "新区")
+_NO_LEVEL = frozenset({"Enterprise", "University", "FinancialInstitution", "Fund", "Organization"})
 
 
 @dataclass(frozen=True)
 class OrgInfo:
     canonical: str  # full Chinese name, e.g. "中国科学技术大学"
-    cls: str  # stikg class local name, e.g. "University"
+    cls: str  # stikg class local name, e.g. "University"; "Organization" = org:Organization only
     located_in: str | None = None  # canonical place name, e.g. "合肥市"
     level: str | None = None  # NationalLevel | ProvincialLevel | MunicipalLevel | DistrictLevel
     parent: str | None = None  # canonical name of the organisation it belongs to
@@ -185,6 +189,8 @@ def resolve_scope(scope: str, region: str | None) -> PlaceInfo | None:
         return None
     if scope == "市" and info.kind == "District" and info.canonical.endswith("市"):
         return info  # county-level city: 市 is the city itself
+    if scope == "区" and info.kind == "DevelopmentZone" and info.canonical.endswith("区"):
+        return info  # 区科技局 in a 苏州高新区 document: the zone's own bureau
     if scope in "区县" and not info.canonical.endswith(scope):
         return None
     for _ in range(4):
@@ -196,6 +202,17 @@ def resolve_scope(scope: str, region: str | None) -> PlaceInfo | None:
     return None
 
 
+def relative_zone(word: str, region: str | None) -> PlaceInfo | None:
+    """The zone a bare zone word means in a document governing ``region`` (园区 in a 苏州工业园区 plan)."""
+    if not region or word not in RELATIVE_ZONES:
+        return None
+    found = resolve_place(word, region)
+    if found:
+        return found
+    info = resolve_place(region)
+    return info if info and info.kind == "DevelopmentZone" and info.canonical.endswith(word) else None
+
+
 def describe(name: str, parent: OrgInfo | None = None, cls: str | None = None) -> OrgInfo:
     """What a (canonical) organisation name tells: class, place, level, parent."""
     known = resolve_org(name)
@@ -205,6 +222,8 @@ def describe(name: str, parent: OrgInfo | None = None, cls: str | None = None) -
     cls = (found[1] if found else None) or cls or "Enterprise"
     if "离岸" in name and cls in ("Incubator", "InnovationCenter"):
         cls = "OffshoreIncubator"
+    if cls == "Enterprise" and any(word in name for word in FINANCIAL_WORDS):
+        cls = "FinancialInstitution"  # …财产保险股份有限公司, …融资担保有限公司
     if name.endswith(tuple(DEPARTMENTS.values())) and cls in ("InnovationCenter", "ResearchInstitute"):
         cls = "GovernmentBody" if not name.endswith(("研究院", "科学院")) else cls
     rest = name

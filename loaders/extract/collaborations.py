@@ -23,6 +23,7 @@ from stikg.graph.vocab import RDFS, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
 from stikg.loaders.extract.institutions import document_region, entity_node, place_node, term
+from stikg.loaders.orgs import relative_zone
 from stikg.loaders.places import find_places, resolve_place
 from stikg.loaders.rdf import GraphBuilder, lit
 
@@ -35,7 +36,7 @@ _KINDS = (
     ("Offshore", ("离岸",)),
     ("Enclave", ("飞地",)),
     ("Membership", ("加入", "成员")),
-    ("Cooperation", ("合作", "协作", "携手", "联合")),
+    ("Cooperation", ("合作", "协作", "携手", "联合", "协同攻关", "协同创新", "协同开展")),
 )
 _KIND_OF = {word: kind for kind, words in _KINDS for word in words}
 # 合作区/合作园/合作机制 name a zone or a mechanism, not a statement of cooperation
@@ -48,6 +49,7 @@ _WITH = re.compile(r"与|同|会同")
 # verbs whose partners follow them (对接上海, 加入联盟, 联合甲、乙建设…)
 _AFTER_VERB = ("对接", "加入", "成员", "携手", "联合")
 _BUILD = re.compile("建设|组建|设立|打造")
+_ZONE_WORD = re.compile("园区|高新区|经开区|开发区|保税区|度假区")
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,17 @@ def _parties(doc: Document, ctx: ExtractionContext, lo: int, hi: int, region: st
     orgs = [Party("org", m.info.canonical, m.start, m.end) for m in ctx.org_mentions if lo <= m.start < hi]
     covered = [(p.start, p.end) for p in orgs] + [t.span() for t in _TITLE.finditer(doc.text, lo, hi)]
     orgs = [p for p in orgs if not any(s <= p.start < e for s, e in covered[len(orgs) :])]
+    found = [m for m in find_places(doc.text, lo, hi, region=region) if not any(s <= m.start < e for s, e in covered)]
     places = [
         Party("place", m.info.canonical, m.start, m.end)
-        for m in find_places(doc.text, lo, hi, region=region)
-        if not any(s <= m.start < e for s, e in covered)
-    ]
+        for i, m in enumerate(found)
+        if not (i + 1 < len(found) and found[i + 1].start == m.end and found[i + 1].info.parent == m.info.canonical)
+    ]  # 美国硅谷, 上海市嘉定区: the narrower place is the partner
+    taken = covered + [(p.start, p.end) for p in places]
+    for m in _ZONE_WORD.finditer(doc.text, lo, hi):  # 园区 in a 苏州工业园区 document
+        zone = relative_zone(m.group(), region)
+        if zone and not any(s <= m.start() < e for s, e in taken):
+            places.append(Party("place", zone.canonical, m.start(), m.end()))
     return sorted(orgs + places, key=lambda p: p.start)
 
 
@@ -75,14 +83,20 @@ def _inside(pos: int, parties: list[Party]) -> bool:
     return any(p.start <= pos < p.end for p in parties)
 
 
-def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: Party | None):
+def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: Party | None, offshore_orgs=frozenset()):
     """(kind, parties) for one clause, or None when it states no collaboration."""
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if not _inside(m.start(), parties)]
+    offshore = [p for p in parties if p.kind == "org" and p.name in offshore_orgs]
+    if offshore and not triggers:  # 在德国慕尼黑设立昆山（慕尼黑）离岸孵化器: the city is the partner
+        partners = [p for p in parties if p.kind == "place" and p.end <= offshore[0].start]
+        return ("Offshore", _distinct([region, *partners])) if region and partners else None
     if not triggers:
         return None
     kind = min((_KIND_OF[m.group()] for m in triggers), key=[k for k, _ in _KINDS].index)
     verb = next(m for m in triggers if _KIND_OF[m.group()] == kind)
     with_ = next((m for m in _WITH.finditer(text, lo, verb.start()) if not _inside(m.start(), parties)), None)
+    if verb.group().startswith("协同") and not with_:
+        return None  # 推进长三角协同创新 is a goal; 甲与乙协同攻关 is a statement
     if with_:
         subject = [p for p in parties if p.end <= with_.start()]
         partners = [p for p in parties if with_.end() <= p.start and p.end <= verb.start()]
@@ -100,23 +114,29 @@ def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: P
         return None  # 甲、乙与高校对接: the named parties are all on one side
     if not subject and region is not None:
         subject = [region]
+    chosen = _distinct(subject + partners)
+    return (kind, chosen) if len(chosen) >= 2 else None
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
     chosen: dict[tuple[str, str], Party] = {}
-    for p in subject + partners:
+    for p in parties:
         chosen.setdefault((p.kind, p.name), p)
-    return (kind, list(chosen.values())) if len(chosen) >= 2 else None
+    return list(chosen.values())
 
 
 def find_collaborations(doc: Document, ctx: ExtractionContext) -> list[tuple[int, int, str, list[Party], str]]:
     """(sentence start, sentence end, kind, parties, clause text) for every collaboration statement."""
     name = document_region(doc, ctx)
     region = Party("place", name, -1, -1) if name and resolve_place(name) else None
+    offshore = frozenset(n for n, info in ctx.orgs.items() if info.cls == "OffshoreIncubator")
     found = []
     for sentence in doc.sentences:
-        if not _TRIGGER.search(sentence.text):
+        if not _TRIGGER.search(sentence.text) and not (offshore and "离岸" in sentence.text):
             continue
         for clause in _CLAUSE.finditer(doc.text, sentence.start, sentence.end):
             parties = _parties(doc, ctx, clause.start(), clause.end(), name)
-            result = _clause_parties(doc.text, clause.start(), clause.end(), parties, region)
+            result = _clause_parties(doc.text, clause.start(), clause.end(), parties, region, offshore)
             if result:
                 found.append((sentence.start, sentence.end, result[0], result[1], clause.group().strip()))
     return found

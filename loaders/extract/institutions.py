@@ -40,7 +40,9 @@ _PRIORITY = {"known": 0, "department": 1, "pattern": 2, "alias": 3, "list": 4}
 _SCOPES = "省市区县"
 _LEVEL, _LOCATED_IN = iri(str(STIKG.level)), iri(str(STIKG.locatedIn))
 _SUB_ORG = iri(str(ORG.subOrganizationOf))
-_NEW_RD = re.compile(r"(?:等|为代表的)[0-9一二三四五六七八九十百多余家个批]*新型研发机构")
+_NEW_RD = re.compile(
+    r"(?:（[^（）\n]{1,30}）)?(?:等|为代表的)(?:[0-9一二三四五六七八九十百多余家个批]|省级|市级|区级|国家级|高水平|重点|一批)*新型研发机构"
+)
 _SHARED_ENDINGS = frozenset(DEPARTMENTS.values()) | {"管委会", "管理委员会"}
 
 
@@ -76,10 +78,14 @@ def _coordinated(text: str, kept: list[Candidate], region: str | None) -> list[C
     """江苏省和苏州市产研院 / 省、市产业技术研究院 / 甲区、乙区管委会: one ending shared by several scopes."""
     extra = []
     for c in kept:
-        first = places_in(c.name[:12])
-        if c.start < 2 or text[c.start - 1] not in "和、及" or not first or first[0].start != 0:
+        if c.start < 2 or text[c.start - 1] not in "和、及":
             continue
-        rest = re.sub(r"^（[^（）]*）", "", c.name[first[0].end :])
+        first = [p for p in find_places(text, c.start, c.end, region=region) if p.start == c.start]
+        if not first:
+            continue
+        scope = first[0].info.canonical
+        rest = c.name[len(scope) :] if c.name.startswith(scope) else text[first[0].end : c.end]
+        rest = re.sub(r"^（[^（）]*）", "", rest)
         if rest not in _SHARED_ENDINGS:
             continue  # 常熟市与苏州大学: two names, not one ending shared
         pos = c.start
@@ -101,12 +107,37 @@ def _short_forms(text: str, kept: list[Candidate]) -> dict[str, str]:
     """Short forms introduced in the text, and bare names first seen in lists."""
     forms: dict[str, str] = {}
     for c in kept:
+        if c.source == "list":
+            forms.setdefault(text[c.start : c.end], c.name)
+    for c in kept:
         m = _SHORT_FORM.match(text, c.end)
         if m:
-            forms[m.group(1)] = c.name
-        elif c.source == "list":
-            forms[text[c.start : c.end]] = c.name
+            forms[m.group(1)] = c.name  # a defined short form wins over a bare listed name
+    forms.update(_brand_forms(kept, forms))
     return forms
+
+
+def _brand_forms(kept: list[Candidate], forms: dict[str, str]) -> dict[str, str]:
+    """A bare company name that starts a company's full name here (信达生物 → 信达生物制药（苏州）有限公司)."""
+    full = [c.name for c in kept if c.name.endswith(("公司", "集团")) and c.source != "list"]
+    found: dict[str, str] = {}
+    for short, name in forms.items():
+        if short != name or resolve_org(short):
+            continue
+        owners = {f for f in full if f != short and _without_places(f).startswith(short)}
+        if len(owners) == 1:
+            found[short] = owners.pop()
+    return found
+
+
+def _without_places(name: str) -> str:
+    """``name`` without the places that start it (苏州绿的谐波… → 绿的谐波…)."""
+    end = 0
+    for place in places_in(name[:12]):
+        if place.start != end:
+            break
+        end = place.end
+    return name[end:]
 
 
 def _occurrences(text: str, form: str) -> list[int]:
@@ -218,7 +249,8 @@ def place_node(out: GraphBuilder, name: str) -> ox.NamedNode:
 
 def _write(out: GraphBuilder, info: OrgInfo, alt: set[str], written: set[str]) -> None:
     entity = entity_node("org", info.canonical)
-    out.add_type(entity, term(info.cls))
+    if info.cls != "Organization":  # associations and alliances have no narrower stikg class
+        out.add_type(entity, term(info.cls))
     out.add_type(entity, ORG.Organization)
     aliases = set(alt) | set(info.aliases) | set(BUILTIN_ORGS.get(info.canonical, ("", "", ()))[2])
     out.label(entity, info.canonical, en=info.en, alt=sorted(a for a in aliases if a != info.canonical))

@@ -136,3 +136,43 @@ def test_concepts_named_like_centres_are_not_institutions() -> None:
     text = "加快打造具有全球影响力的产业科技创新中心，对接上海科创中心，融入上海国际金融中心建设，以需求为中心。\n"
     _, ctx, _ = extract_orgs(text, "太仓市")
     assert ctx.orgs == {}
+
+
+def test_words_inside_known_names_do_not_cut_them() -> None:
+    """建设 in 中国建设银行, 为 in 华为, 应 in 应用技术学院 are part of the names, not verbs."""
+    text = "支持中国建设银行常熟分行、华为苏州研究所与苏州大学应用技术学院合作。\n"
+    _, ctx, _ = extract_orgs(text, "常熟市")
+    assert {"中国建设银行常熟分行", "华为苏州研究所", "苏州大学应用技术学院"} <= set(ctx.orgs)
+
+
+def test_zone_words_name_the_documents_own_zone() -> None:
+    text = "园区管委会与园区科技创新委员会（以下简称“科创委”）联合发文，科创委会同园区财政局落实。\n"
+    _, ctx, _ = extract_orgs(text, "苏州工业园区")
+    assert set(ctx.orgs) == {"苏州工业园区管委会", "苏州工业园区科技创新委员会", "苏州工业园区财政局"}
+
+
+def test_brands_countries_and_categories() -> None:
+    text = (
+        "鼓励科沃斯、绿的谐波等龙头企业发展，支持苏州绿的谐波传动科技股份有限公司、科沃斯机器人股份有限公司上市。"
+        "深化与英国利物浦大学、新加坡国立大学合作，举办两次专场招商会，做大昆山市政府引导基金，同时引导银行放贷。"
+        "支持建设国家大学科技园和产业技术创新战略联盟，加入长三角氢能产业联盟。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "昆山市")
+    assert set(ctx.orgs) == {
+        "苏州绿的谐波传动科技股份有限公司", "科沃斯机器人股份有限公司", "利物浦大学", "新加坡国立大学",
+        "昆山市政府引导基金", "长三角氢能产业联盟",
+    }
+    assert ctx.orgs["长三角氢能产业联盟"].cls == "Organization"
+
+
+def test_offshore_incubator_and_enclosing_places() -> None:
+    from stikg.loaders.extract.collaborations import find_collaborations
+
+    text = "在美国硅谷设立离岸创新中心，在德国慕尼黑设立昆山（慕尼黑）离岸孵化器，在上海市嘉定区布局建设科创飞地。\n"
+    doc, ctx, _ = extract_orgs(text, "昆山市")
+    found = {(kind, frozenset(p.name for p in parties)) for _, _, kind, parties, _ in find_collaborations(doc, ctx)}
+    assert found == {
+        ("Offshore", frozenset({"昆山市", "硅谷"})),
+        ("Offshore", frozenset({"昆山市", "慕尼黑"})),
+        ("Enclave", frozenset({"昆山市", "嘉定区"})),
+    }

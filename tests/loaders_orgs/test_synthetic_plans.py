@@ -63,6 +63,7 @@ CASES = {
     }, {
         ("Cooperation", frozenset({"常熟市", "苏州大学", "东南大学"})),
         ("Docking", frozenset({"常熟高新区管委会", "上海交通大学", "同济大学"})),
+        ("Offshore", frozenset({"常熟市", "斯图加特"})),  # 在德国斯图加特设立常熟（斯图加特）离岸孵化器
     }),
 }
 
@@ -102,10 +103,11 @@ LONGER = {
         "昆山高新区管委会", "海峡两岸（昆山）产业协同创新中心", "上海交通大学", "同济大学", "长三角人工智能研究院",
         "好孩子集团", "沪士电子", "友达光电", "仁宝电脑", "中国银行昆山分行", "昆山农村商业银行",
         "昆山市科技创新母基金", "昆山市科学技术局", "昆山市发展和改革委员会", "昆山市财政局", "昆山市金融监管局",
+        "阳澄湖科技园", "德国弗劳恩霍夫协会",  # a science park counts as an incubator; an association as org:Organization
     }, {
         ("JointBuild", frozenset({"昆山市", "北京大学", "南京大学", "东南大学"})),
         ("JointBuild", frozenset({"昆山市", "上海交通大学", "同济大学"})),
-        ("Docking", frozenset({"昆山市", "上海市", "嘉定区", "青浦区"})),
+        ("Docking", frozenset({"昆山市", "嘉定区", "青浦区"})),  # 上海嘉定: the district is the partner
     }),
     "zhangjiagang_report.txt": ({
         "张家港市人民政府", "中国科学院上海微系统与信息技术研究所", "张家港微系统技术创新中心", "江苏沙钢集团有限公司",
