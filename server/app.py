@@ -18,6 +18,7 @@ from flask import Flask, Response, current_app, jsonify
 from stikg.server.cache import AnswerCache
 from stikg.server.cors import install_cors
 from stikg.server.errors import register_error_handlers
+from stikg.server.remote_storage import RemoteSharedStore, is_remote
 from stikg.server.settings import DEFAULTS, Settings
 from stikg.server.storage import SharedStore
 
@@ -34,7 +35,7 @@ STORE_PATH = r"^/store$"  # the graph store: CORS for GET/HEAD only (writes need
 @dataclass
 class ServerState:
     settings: Settings
-    store: SharedStore
+    store: SharedStore | RemoteSharedStore
     cache: AnswerCache
 
 
@@ -54,7 +55,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    store = SharedStore(settings.store, wait_seconds=settings.query_timeout + 5)
+    store: SharedStore | RemoteSharedStore
+    if is_remote(settings.store):  # a SPARQL store elsewhere: answers cached for a bounded time
+        store = RemoteSharedStore(settings.store, cache_seconds=app.config.get("REMOTE_CACHE_SECONDS"))
+    else:
+        store = SharedStore(settings.store, wait_seconds=settings.query_timeout + 5)
     cache = AnswerCache(settings.cache_bytes, settings.cache_entry_bytes)
     app.extensions["stikg"] = ServerState(settings, store, cache)
     register_error_handlers(app)

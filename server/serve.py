@@ -79,8 +79,6 @@ class _Application(BaseApplication):
 
 def run(store_location: str, *, host: str, port: int, workers: int | None) -> None:
     """Serve the store at ``store_location`` on ``host:port`` until interrupted."""
-    if store_location.startswith(("http://", "https://")):
-        raise UsageError("stikg serve needs a local store folder (--store PATH), not a remote URL")
     if workers is not None and workers < 1:
         raise UsageError(f"--workers must be at least 1, got {workers}")
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")

@@ -7,8 +7,10 @@ Every error is one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,13 +20,30 @@ from stikg.errors import StikgError, UsageError
 
 __all__ = ["cli", "main"]
 
-store_option = click.option(
+_store_location_option = click.option(
     "--store",
     "store_location",
     default=default_store_location,
     show_default="var/store or $STIKG_STORE",
     help="Store folder, or the http(s):// URL of a SPARQL store.",
 )
+
+
+def _endpoint_option(name: str, env: str, what: str) -> Callable[[Callable], Callable]:
+    """An option read by ``stikg.graph.remote_http.Endpoints`` through its environment variable."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value:
+            os.environ[env] = value
+
+    return click.option(name, envvar=env, expose_value=False, callback=remember, help=f"{what} (with a remote --store; ${env}).")
+
+
+def store_option(command: Callable) -> Callable:
+    """--store, plus --update-url/--gsp-url for a remote SPARQL store whose URL is its query endpoint."""
+    command = _endpoint_option("--gsp-url", "STIKG_GSP_URL", "Graph Store Protocol URL")(command)
+    command = _endpoint_option("--update-url", "STIKG_UPDATE_URL", "SPARQL Update URL")(command)
+    return _store_location_option(command)
 
 
 def _open(location: str, *, read_only: bool = False) -> object:
