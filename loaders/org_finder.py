@@ -51,6 +51,10 @@ __all__ = ["Candidate", "distinctive", "find_candidates", "formal_scope"]
 MAX_NAME = 28
 _BUILTIN_ALIASES = frozenset(a for _, _, aliases in BUILTIN_ORGS.values() for a in aliases)
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—（）()]")
+_NOT_NAME_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9·\-—（）()]")
+_BRACKET_OR_DASH = re.compile(r"[（）()—]")  # what the walk back over a name weighs (_window_start_slow)
+_COUNT_BEFORE = re.compile(r"[0-9０-９]\s*$")
+_TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _SCOPES = "省市区县"
 _CATEGORY_SUFFIXES = ("孵化器", "加速器", "众创空间", "中心", "基金", "实验室")
@@ -230,6 +234,24 @@ def _stops(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _window_start(text: str, pos: int, floor: int) -> int:
+    """Where the name that ends at ``pos`` can start: back over name characters, then past a count."""
+    window = text[max(floor, pos - MAX_NAME) : pos]
+    if _BRACKET_OR_DASH.search(window):
+        i = _window_start_slow(text, pos, floor)
+    else:  # the common case, without brackets or dashes to weigh: the run of name characters before ``pos``
+        other = _NOT_NAME_CHAR.search(window[::-1])
+        i = pos - (other.start() if other else len(window))
+    digits = i
+    while i < pos and (text[i].isdigit() or text[i] in "）)·-—"):
+        i += 1
+    counted = i > digits or _COUNT_BEFORE.search(text[max(floor, i - 4) : i]) is not None
+    while counted and i < pos and text[i] in "亿万千百元家个":
+        i += 1  # 100亿元|基金, but 百济神州 keeps its 百
+    return i
+
+
+def _window_start_slow(text: str, pos: int, floor: int) -> int:
+    """``_window_start``'s walk back, character by character, weighing brackets and dashes."""
     i, depth = pos, 0
     while i > floor and pos - i < MAX_NAME:
         ch = text[i - 1]
@@ -242,12 +264,6 @@ def _window_start(text: str, pos: int, floor: int) -> int:
         elif not _NAME_CHAR.match(ch) or (ch == "—" and "—" not in text[i - 2 : i + 1].replace("—", "", 1)):
             break  # a single dash chains categories (苗圃—孵化器—加速器); a double dash joins a name
         i -= 1
-    digits = i
-    while i < pos and (text[i].isdigit() or text[i] in "）)·-—"):
-        i += 1
-    counted = i > digits or re.search(r"[0-9０-９]\s*$", text[max(floor, i - 4) : i]) is not None
-    while counted and i < pos and text[i] in "亿万千百元家个":
-        i += 1  # 100亿元|基金, but 百济神州 keeps its 百
     return i
 
 
@@ -266,7 +282,7 @@ def _conj_is_boundary(text: str, lo: int, start: int, end: int, hi: int) -> bool
 
 def _from_suffix(text: str, m: re.Match[str], floor: int, region: str | None) -> Candidate | None:
     end, pos = m.end(), m.start()
-    word = re.sub(r"（[^（）]*）$", "", m.group())
+    word = _TRAILING_PAREN.sub("", m.group()) if m.group().endswith("）") else m.group()
     if m.group() != word and not places_in(m.group()[len(word) + 1 : -1]):
         end = pos + len(word)  # （…） that is not a place is not part of the name
     nxt = text[end : end + 2]
@@ -408,4 +424,6 @@ def find_candidates(text: str, lo: int, hi: int, region: str | None) -> list[Can
             found.append(candidate)
     found += _list_items(text, lo, hi)
     titles = [t.span() for t in _TITLE.finditer(text, lo, hi)]
+    if not titles:
+        return found
     return [c for c in found if not any(a <= c.start < b for a, b in titles)]

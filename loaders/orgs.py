@@ -213,8 +213,9 @@ def relative_zone(word: str, region: str | None) -> PlaceInfo | None:
     return info if info and info.kind == "DevelopmentZone" and info.canonical.endswith(word) else None
 
 
+@lru_cache(maxsize=65536)
 def describe(name: str, parent: OrgInfo | None = None, cls: str | None = None) -> OrgInfo:
-    """What a (canonical) organisation name tells: class, place, level, parent."""
+    """What a (canonical) organisation name tells: class, place, level, parent (cached: names recur across documents)."""
     known = resolve_org(name)
     if known and known.canonical == name:
         return known

@@ -192,25 +192,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(trie_regex(sorted(words))), re.compile(_TOWN)
 
 
-def _next_match(text: str, pos: int, stop: int, cache: list, memo: dict) -> tuple[re.Match[str], bool] | None:
-    """The leftmost name or town match at or after ``pos`` (a name wins a tie), as one
-    alternation ``name|town`` would find it; ``cache`` keeps each regex's next match, and
-    ``memo`` every search made over this text (scans for other regions ask the same)."""
-    for i, pattern in enumerate(_patterns()):
-        if cache[i] is not None and cache[i] is not False and cache[i].start() < pos:
-            cache[i] = None
-        if cache[i] is None:
-            key = (i, pos, stop)
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = pattern.search(text, pos, stop) or False
-            cache[i] = found
-    name, town = cache
-    if name and (not town or name.start() <= town.start()):
-        return name, False
-    return (town, True) if town else None
-
-
 def resolve_place(name: str, region: str | None = None) -> PlaceInfo | None:
     """The place a name (full, short or alias form) refers to, if known; ``region`` enables contextual aliases."""
     gaz = _gazetteer()
@@ -311,23 +292,40 @@ def find_places(text: str, start: int = 0, end: int | None = None, *, region: st
 
 
 def _scan(text: str, start: int, stop: int, region: str | None, memo: dict) -> list[PlaceMatch]:
-    gaz = _gazetteer()
+    """Places in ``text[start:stop]``, left to right: at each step the leftmost name or town
+    match (a name wins a tie), as one alternation ``name|town`` would find it.
+
+    Each regex's next match is kept until the scan passes it, and every search is kept in
+    ``memo`` (scans of one text for other regions ask the same); one loop, no helper
+    calls per match, as this runs once for every place in every document.
+    """
+    names = _gazetteer().names
+    name_re, town_re = _patterns()
     found: list[PlaceMatch] = []
     pos = start
-    cache: list = [None, None]
+    name = town = None  # each regex's next match at or after the last search; False: none left
     while True:
-        hit = _next_match(text, pos, stop, cache, memo)
-        if not hit:
-            return found
-        m, is_town = hit
-        s, e = m.span()
-        if is_town:
-            info = gaz.names.get(m.group()) or _town(m.group(), region)
-        else:
-            info = gaz.names.get(m.group()) or _contextual(text, s, e, region)
+        if name is None or (name is not False and name.start() < pos):
+            name = memo.get((0, pos, stop))
+            if name is None:
+                name = memo[(0, pos, stop)] = name_re.search(text, pos, stop) or False
+        if town is None or (town is not False and town.start() < pos):
+            town = memo.get((1, pos, stop))
+            if town is None:
+                town = memo[(1, pos, stop)] = town_re.search(text, pos, stop) or False
+        if name and (not town or name.start() <= town.start()):
+            s, e = name.span()
+            surface = name.group()
+            info = names.get(surface) or _contextual(text, s, e, region)
             zone = _zone(text, info, e, stop) if info else None
             if zone:
                 info, e = zone
+        elif town:
+            s, e = town.span()
+            surface = town.group()
+            info = names.get(surface) or _town(surface, region)
+        else:
+            return found
         if info is None:
             pos = s + 1
             continue

@@ -20,7 +20,8 @@ from stikg.loaders.document import Document
 
 __all__ = ["GraphBuilder", "iri", "lit"]
 
-_TERM_TYPES = (ox.NamedNode, ox.BlankNode, ox.Literal)
+_NamedNode = ox.NamedNode  # bound once: the builder's methods run for every triple
+_TERM_TYPES = frozenset({ox.NamedNode, ox.BlankNode, ox.Literal})
 _NODES: dict[str, ox.NamedNode] = {}  # IRIs that recur (vocabulary, entities), by their string
 
 
@@ -81,16 +82,16 @@ class GraphBuilder:
         self._triples: dict[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object], None] = {}
         self._spans: dict[tuple[int, int], ox.NamedNode] = {}
         self._done: set[object] = set()
-        self._counters: dict[str, int] = {}
+        self._counters: dict[tuple[str, int, int], int] = {}
 
     # --- raw triples ------------------------------------------------------------
     def add(self, subject: ox.NamedNode | ox.BlankNode, predicate: object, obj: object) -> None:
-        p = predicate if type(predicate) is ox.NamedNode else _named(str(predicate))
+        p = predicate if type(predicate) is _NamedNode else _named(str(predicate))
         o = obj if type(obj) in _TERM_TYPES else _named(str(obj))
         self._triples[(subject, p, o)] = None
 
     def add_type(self, subject: ox.NamedNode, cls: object) -> None:
-        self._triples[(subject, _TYPE, cls if type(cls) is ox.NamedNode else _named(str(cls)))] = None
+        self._triples[(subject, _TYPE, cls if type(cls) is _NamedNode else _named(str(cls)))] = None
 
     @property
     def triples(self) -> list[ox.Triple]:
@@ -136,7 +137,7 @@ class GraphBuilder:
         if node is None:
             if not 0 <= start < end <= len(self.doc.text):
                 raise ValueError(f"span {start}-{end} outside {self.doc.source} (length {len(self.doc.text)})")
-            node = self._spans[(start, end)] = ox.NamedNode(fact_iri("span", self.doc.source, start, end))
+            node = self._spans[(start, end)] = _NamedNode(fact_iri("span", self.doc.source, start, end))
         return node
 
     def _span_triples(self) -> Iterator[tuple[ox.NamedNode, ox.NamedNode, object]]:
@@ -156,11 +157,12 @@ class GraphBuilder:
 
     def fact(self, kind: str, cls: object, start: int, end: int) -> ox.NamedNode:
         """A new fact node of class ``cls`` derived from the sentence ``text[start:end]``."""
-        key = f"{kind}/{start}-{end}"
+        key = (kind, start, end)
         n = self._counters.get(key, 0)
         self._counters[key] = n + 1
-        node = ox.NamedNode(fact_iri(kind, self.doc.source, start, end, n))
-        self.add_type(node, cls)
-        self._triples[(node, _DERIVED, self.span(start, end))] = None
-        self._triples[(node, _IN_DOCUMENT, self.document)] = None
+        node = _NamedNode(fact_iri(kind, self.doc.source, start, end, n))
+        triples = self._triples
+        triples[(node, _TYPE, cls if type(cls) is _NamedNode else _named(str(cls)))] = None
+        triples[(node, _DERIVED, self.span(start, end))] = None
+        triples[(node, _IN_DOCUMENT, self.document)] = None
         return node

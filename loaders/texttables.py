@@ -77,8 +77,10 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def find_tab_tables(text: str, lines: list[tuple[int, int]] | None = None) -> list[RawTable]:
     """Every tab-indented table of ``text`` with at least two columns and one data row."""
+    if "\t" not in text:
+        return []  # every table line starts with a tab
     lines = lines if lines is not None else line_spans(text)
-    kinds = [_kind(text, s, e) for s, e in lines]
+    kinds = _kinds(text, lines)
     next_nonblank = _next_nonblank(kinds)
     tables, i = [], 0
     while i < len(lines):
@@ -92,6 +94,21 @@ def find_tab_tables(text: str, lines: list[tuple[int, int]] | None = None) -> li
             tables.append(table)
             i = stop
     return tables
+
+
+def _kinds(text: str, lines: list[tuple[int, int]]) -> list[str]:
+    """``_kind`` of every line, in one loop (most lines are text or start with a tab: decided by one character)."""
+    kinds = []
+    for start, end in lines:
+        if start == end:
+            kinds.append("blank")
+        elif text[start] == "\t":
+            kinds.append("cell")
+        elif not text[start].isspace():
+            kinds.append("text")
+        else:
+            kinds.append(_kind(text, start, end))
+    return kinds
 
 
 def _kind(text: str, start: int, end: int) -> str:

@@ -14,6 +14,7 @@ comes from the verb (共建 → JointBuild, 战略合作 → StrategicCooperatio
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from stikg.graph.vocab import RDFS, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
 from stikg.loaders.extract.institutions import document_region, entity_node, place_node, term
-from stikg.loaders.orgs import relative_zone
+from stikg.loaders.orgs import OrgMatch, relative_zone
 from stikg.loaders.places import find_places, resolve_place
 from stikg.loaders.rdf import GraphBuilder, lit
 
@@ -60,9 +61,21 @@ class Party:
     end: int
 
 
-def _parties(doc: Document, ctx: ExtractionContext, lo: int, hi: int, region: str | None) -> list[Party]:
+class _Mentions:
+    """A document's organisation mentions by start offset: a clause's are found by bisection, not a scan of all."""
+
+    def __init__(self, mentions: list[OrgMatch]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)  # stable: already in text order
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, lo: int, hi: int) -> list[OrgMatch]:
+        """The mentions that start in ``[lo, hi)``, in text order."""
+        return self.mentions[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+
+def _parties(doc: Document, mentions: _Mentions, lo: int, hi: int, region: str | None) -> list[Party]:
     """Organisations and places named in ``text[lo:hi]``, outside book titles (《…》)."""
-    orgs = [Party("org", m.info.canonical, m.start, m.end) for m in ctx.org_mentions if lo <= m.start < hi]
+    orgs = [Party("org", m.info.canonical, m.start, m.end) for m in mentions.between(lo, hi)]
     covered = [(p.start, p.end) for p in orgs] + [t.span() for t in _TITLE.finditer(doc.text, lo, hi)]
     orgs = [p for p in orgs if not any(s <= p.start < e for s, e in covered[len(orgs) :])]
     found = [m for m in find_places(doc.text, lo, hi, region=region) if not any(s <= m.start < e for s, e in covered)]
@@ -130,12 +143,14 @@ def find_collaborations(doc: Document, ctx: ExtractionContext) -> list[tuple[int
     name = document_region(doc, ctx)
     region = Party("place", name, -1, -1) if name and resolve_place(name) else None
     offshore = frozenset(n for n, info in ctx.orgs.items() if info.cls == "OffshoreIncubator")
-    found = []
+    mentions, text, found = _Mentions(ctx.org_mentions), doc.text, []
     for sentence in doc.sentences:
         if not _TRIGGER.search(sentence.text) and not (offshore and "离岸" in sentence.text):
             continue
-        for clause in _CLAUSE.finditer(doc.text, sentence.start, sentence.end):
-            parties = _parties(doc, ctx, clause.start(), clause.end(), name)
+        for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
+            if not offshore and not _TRIGGER.search(text, clause.start(), clause.end()):
+                continue  # no verb and no offshore incubator: no statement, whoever is named
+            parties = _parties(doc, mentions, clause.start(), clause.end(), name)
             result = _clause_parties(doc.text, clause.start(), clause.end(), parties, region, offshore)
             if result:
                 found.append((sentence.start, sentence.end, result[0], result[1], clause.group().strip()))

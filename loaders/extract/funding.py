@@ -23,6 +23,7 @@ from stikg.loaders.rdf import GraphBuilder, iri, lit
 __all__ = ["FundingFact", "extract", "funding_facts"]
 
 _HINT = re.compile(r"元|[%％]|\d\s*[亿万]")  # sentences that can hold an amount or a rate
+_HINT_CHAR = re.compile(r"[元%％亿万]")  # a character every _HINT match has: a one-set scan skips most sentences
 _CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")
 _GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资|授信|资金")
 _NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额")
@@ -121,7 +122,7 @@ def funding_facts(doc: Document) -> list[FundingFact]:
     """Every funding instrument with an amount or a rate, sentence by sentence."""
     text, facts = doc.text, []
     for sent in doc.sentences:
-        if not _HINT.search(text, sent.start, sent.end):
+        if not _HINT_CHAR.search(text, sent.start, sent.end) or not _HINT.search(text, sent.start, sent.end):
             continue
         for lo, hi in _clauses(text, sent.start, sent.end):
             facts.extend(_clause_facts(text, sent.start, sent.end, lo, hi))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from stikg.loaders.numbers import Quantity, find_quantities
 
@@ -86,7 +87,13 @@ def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
 
 def _subject_before(text: str, lo: int, pos: int) -> str:
     """The words between the clause start (or the previous 、) and a value."""
-    piece = re.sub(r"[（(][^（）()]{1,6}[）)]", "", text[lo:pos])
+    return _subject_of(text[lo:pos])
+
+
+@lru_cache(maxsize=16384)
+def _subject_of(piece: str) -> str:
+    """``_subject_before`` of the text before a value (cached: the same wordings recur)."""
+    piece = re.sub(r"[（(][^（）()]{1,6}[）)]", "", piece)
     piece = re.split(r"[、（(）)]|(?:(?:19|20)\d\d\s*年(?:底|末)?)", piece)[-1]
     piece = _LEAD.sub("", piece.strip())
     return _TRAIL.sub("", piece).strip()

@@ -87,10 +87,16 @@ def _section_default(path: list[Heading], ctx: ExtractionContext) -> tuple[int, 
     """
     if not ctx.period:
         return None
-    titles = [_squeezed(h.title) for h in reversed(path)]
+    return _titles_verdict(tuple(h.title for h in reversed(path)), ctx.period, ctx.doc_kind)
+
+
+@lru_cache(maxsize=16384)
+def _titles_verdict(titles: tuple[str, ...], period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
+    """``_section_default`` for the titles of a heading path, innermost first (cached: sections recur)."""
+    squeezed = [_squeezed(title) for title in titles]
     for tier in (_year_verdict, _word_verdict, _weak_verdict):
-        for title in titles:
-            verdict = tier(title, ctx.period, ctx.doc_kind)
+        for title in squeezed:
+            verdict = tier(title, period, doc_kind)
             if verdict:
                 return verdict
     return None
@@ -139,9 +145,10 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
     heads = _headings(doc)
     starts = [h.start for h in heads]
     defaults = _heading_defaults(heads, ctx)
+    in_value_table = _SpanIndex([(t.start, t.end) for t in value_tables])
     paragraph_end, carry = -1, None
     for sent in doc.sentences:
-        if any(t.start <= sent.start < t.end for t in value_tables):
+        if in_value_table.covers(sent.start):
             continue
         if sent.start >= paragraph_end:
             paragraph_end = text.find("\n", sent.start)
@@ -162,6 +169,23 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
                                              sent.start, sent.end))
         carry = cues[-1] if cues else carry
     return found
+
+
+class _SpanIndex:
+    """Whether an offset lies in any of some spans (which may overlap): bisect over starts and running maximum ends."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach, furthest = [], -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, offset: int) -> bool:
+        """``any(start <= offset < end for start, end in spans)``."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
 
 
 def _rank(heading: Heading) -> int:

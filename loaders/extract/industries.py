@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -50,7 +51,12 @@ class IndustryMention:
 
 
 def scheme_iri() -> ox.NamedNode:
-    return iri(f"{base_iri()}id/scheme/industry")
+    return _scheme_iri(base_iri())
+
+
+@lru_cache(maxsize=4)
+def _scheme_iri(base: str) -> ox.NamedNode:
+    return iri(f"{base}id/scheme/industry")
 
 
 def industry_iri(canonical: str) -> ox.NamedNode:
@@ -77,7 +83,7 @@ def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention],
         first = text.find("、", start, end)
         grouping = _GROUPING.search(text, first, end) if first >= 0 else None
         body_end = grouping.start() if grouping else end
-    if "、" not in text[start:body_end] and not grouping:
+    if text.find("、", start, body_end) < 0 and not grouping:
         return [], body_end, False
     items, cursor = [], start
     for sep in [*_SPLIT.finditer(text, start, body_end), None]:
@@ -107,7 +113,10 @@ def industries_in_clause(text: str, start: int, end: int) -> tuple[list[Industry
         if first is None:  # most clauses: no trigger, no focus
             return [], None
         # the list starts after the last trigger before it: 面向国内外挖掘、引进和培育5G、人工智能等
-        limit = next((p for p in (text.find("等", start, end), text.find("、", start, end)) if p >= 0), end)
+        limit = text.find("等", start, end)
+        if limit < 0:
+            limit = text.find("、", start, end)
+            limit = end if limit < 0 else limit
         begin = first.end()
         if begin <= limit:  # no trigger spans ``limit`` (等 or 、)
             for trigger in _TRIGGER.finditer(text, begin, limit):
@@ -208,7 +217,8 @@ def _write_focus(out: GraphBuilder, sentence: Sentence, items: list[IndustryMent
     """The industries of one clause, and one IndustryFocus per (region, industry) new in the sentence."""
     nodes = {}
     for item in items:
-        nodes.setdefault(item.canonical, _write_industry(out, item.canonical))
+        if item.canonical not in nodes:
+            nodes[item.canonical] = _write_industry(out, item.canonical)
         out.mention(nodes[item.canonical], item.start, item.end)
     for place in regions:
         place_node = _region_node(out, place)

@@ -32,6 +32,8 @@ __all__ = ["DocumentMeta", "extract", "read_metadata"]
 _HEAD = 3000  # cover notices and titles sit at the top
 _NOTICE = re.compile(r"关于印发\s*《?(?P<title>[^《》]{4,120}?)》?\s*的\s*通\s*知", re.S)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+# the part of a number after its issuer's short name: found fast, and a number starts at most 12 characters before it
+_NUMBER_CORE = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _TYPE_WORDS = re.compile(r"(规划|纲要|计划|方案|措施|意见|办法|细则|要点|总结|政策|通知|决定|条例|思路|报告)$")
 _NOT_TITLE = re.compile(r"^(?:第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[，。；：]")
 _STATUS_NOTE = re.compile(r"[（(](?:征求意见稿|送审稿|草案|试行|讨论稿|修订稿|此件公开发布)[）)]")
@@ -77,12 +79,23 @@ def clean_title(text: str) -> str:
     return _CJK_SPACE.sub("", joined).strip(" 　*#")
 
 
+def _first_lines(head: str, count: int) -> list[str]:
+    """The first ``count`` non-empty cleaned lines that are not a document number (only those can make the title)."""
+    lines: list[str] = []
+    for raw in head.splitlines():
+        line = clean_title(raw)
+        if line and not _DOC_NUMBER.fullmatch(line):
+            lines.append(line)
+            if len(lines) == count:
+                break
+    return lines
+
+
 def _title(head: str) -> str:
     notice = _NOTICE.search(head)
     if notice:
         return clean_title(notice.group("title"))
-    lines = [clean_title(line) for line in head.splitlines()]
-    lines = [line for line in lines if line and not _DOC_NUMBER.fullmatch(line)]
+    lines = _first_lines(head, 4)
     title = ""
     for line in lines[:4]:
         if len(title) + len(line) > 120 or (title and _NOT_TITLE.search(line)):
@@ -154,7 +167,10 @@ def read_metadata(doc: Document) -> DocumentMeta:
     head = doc.text[:_HEAD]
     meta = DocumentMeta(_title(head))
     meta.kind = next((kind for pattern, kind in _KINDS if pattern.search(meta.title)), None)
-    number = _DOC_NUMBER.search(head)
+    core = _NUMBER_CORE.search(head)
+    number = _DOC_NUMBER.search(head, max(0, core.start() - 12)) if core else None
+    if core and number is None:  # the first bracketed year was not a document number: look further
+        number = _DOC_NUMBER.search(head)
     meta.number = re.sub(r"\s+", "", number.group()) if number else None
     meta.issuer, meta.issued = _signature(head.splitlines(), head)
     if meta.issued is None:  # some notices sign at the end

@@ -55,5 +55,9 @@ def _unknown(name: str) -> PlaceInfo:
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
     region = document_region(doc, ctx)
+    nodes: dict[PlaceInfo, ox.NamedNode] = {}  # places already written: most are named many times
     for match in find_places(doc.text, region=region):
-        out.mention(write_place(out, match.info), match.start, match.end)
+        node = nodes.get(match.info)
+        if node is None:
+            node = nodes[match.info] = write_place(out, match.info)
+        out.mention(node, match.start, match.end)
