@@ -7,12 +7,11 @@ checked here once, with a message that names the variable.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from stikg.config import default_store_location
+from stikg.config import default_store_location, iri_list
 from stikg.errors import UsageError
 
 __all__ = ["DEFAULTS", "Settings"]
@@ -44,20 +43,7 @@ def _number(config: Mapping[str, Any], key: str, kind: type, minimum: float) -> 
 
 
 def _list(value: Any, key: str) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):
-            try:
-                value = json.loads(text)
-            except ValueError:
-                raise UsageError(f"STIKG_{key}: {value!r} is not a JSON list") from None
-        else:
-            return [part for part in text.replace(",", " ").split() if part]
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise UsageError(f"STIKG_{key} must be a space- or comma-separated list of IRIs, got {value!r}")
+    return iri_list(value, key)
 
 
 @dataclass(frozen=True)

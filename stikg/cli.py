@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
-from stikg.config import default_store_location
-from stikg.errors import StikgError, UsageError
+from stikg.config import default_store_location, iri_list
+from stikg.errors import StikgError, StoreError, UsageError
 
 __all__ = ["cli", "main"]
 
@@ -118,7 +118,16 @@ def build(paths: tuple[Path, ...], store_location: str, if_empty: bool, quiet: b
     help="csv|tsv|json|xml|table for SELECT/ASK; turtle|ntriples|jsonld|nquads for CONSTRUCT/DESCRIBE.",
 )
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable).")
-def query(query_file: str, store_location: str, fmt: str, params: tuple[str, ...]) -> None:
+@click.option(
+    "--allow-service",
+    "allowed_services",
+    multiple=True,
+    metavar="IRI",
+    help="Let SERVICE call this endpoint (repeatable; also STIKG_SERVICE_ALLOWLIST). None by default.",
+)
+def query(
+    query_file: str, store_location: str, fmt: str, params: tuple[str, ...], allowed_services: tuple[str, ...]
+) -> None:
     """Run a SPARQL query file (or - for stdin) and print the results.
 
     \b
@@ -128,13 +137,23 @@ def query(query_file: str, store_location: str, fmt: str, params: tuple[str, ...
     """
     from stikg.graph.library import bind_parameters, read_query_text
     from stikg.graph.results import serialize_result
+    from stikg.graph.sparql_scan import check_services, scan
 
     text = read_query_text(query_file)
     bindings = bind_parameters(text, params)
+    found = scan(text)
+    # no outbound request unless the operator named the endpoint (the server's rule too)
+    check_services(found, iri_list(os.environ.get("STIKG_SERVICE_ALLOWLIST"), "SERVICE_ALLOWLIST") + list(allowed_services))
     store = _open(store_location, read_only=True)
     try:
-        result = store.query(text, substitutions=bindings)  # type: ignore[attr-defined]
-        sys.stdout.buffer.write(serialize_result(result, fmt))
+        try:
+            result = store.query(text, substitutions=bindings)  # type: ignore[attr-defined]
+            output = serialize_result(result, fmt)
+        except OSError as error:
+            if not found.services:
+                raise
+            raise StoreError(f"a federated SERVICE call failed: {error}") from None
+        sys.stdout.buffer.write(output)
         sys.stdout.flush()
     finally:
         store.close()  # type: ignore[attr-defined]

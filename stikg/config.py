@@ -6,11 +6,15 @@ with the ``STIKG_`` prefix, so that one deployment file configures every process
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-__all__ = ["base_iri", "default_store_location"]
+from stikg.errors import UsageError
+
+__all__ = ["base_iri", "default_store_location", "iri_list"]
 
 DEFAULT_BASE_IRI = "https://w3id.org/stikg/"
 DEFAULT_STORE = "var/store"
@@ -30,3 +34,21 @@ def base_iri() -> str:
 def default_store_location() -> str:
     """``STIKG_STORE`` or ``./var/store``: a folder path or an ``http(s)://`` SPARQL store URL."""
     return os.environ.get("STIKG_STORE", str(Path(DEFAULT_STORE)))
+
+
+def iri_list(value: Any, key: str) -> list[str]:
+    """A ``STIKG_<key>`` list setting: space- or comma-separated, or a JSON list."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                raise UsageError(f"STIKG_{key}: {value!r} is not a JSON list") from None
+        else:
+            return [part for part in text.replace(",", " ").split() if part]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise UsageError(f"STIKG_{key} must be a space- or comma-separated list of IRIs, got {value!r}")

@@ -131,3 +131,17 @@ def test_query_from_clause_is_honoured(built_store_path: Path):
     )
     assert int(only.stdout.split()[1]) < int(union.stdout.split()[1])
     assert int(only.stdout.split()[1]) > 0
+
+
+def test_service_needs_an_allowed_endpoint(built_store_path: Path):
+    """No outbound request from `stikg query` unless the operator names the endpoint."""
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    refused = run_cli("query", "-", "--store", str(built_store_path), input=service)
+    assert refused.returncode == 2
+    assert "http://127.0.0.1:9/sparql" in refused.stderr and "allowlist" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    allowed = run_cli(
+        "query", "-", "--store", str(built_store_path), "--allow-service", "http://127.0.0.1:9/sparql", input=service
+    )
+    assert allowed.returncode != 0
+    assert "federated SERVICE call failed" in allowed.stderr and "Traceback" not in allowed.stderr
