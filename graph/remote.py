@@ -108,7 +108,7 @@ class RemoteStore:
         accept = f"{_NT}, text/plain;q=0.9, text/turtle;q=0.5" if graphs else "application/sparql-results+json"
         if form is None:
             accept = f"application/sparql-results+json, {_NT};q=0.9"
-        response = self.http.request("POST", self.endpoints.query, safe=True, data=data, headers={"Accept": accept})
+        response = self.http.query(self.endpoints.query, data, accept)
         result = _parse_answer(response.content, response.headers.get("Content-Type", ""), self.endpoints.query)
         if form == "ASK" and isinstance(result, ox.QuerySolutions):
             # Virtuoso answers some ASK queries as a table with one row (true) or none (false)

@@ -4,6 +4,10 @@ Retries (3 attempts, short backoff) happen only where repeating cannot change th
 result: queries, GSP GET/HEAD/PUT/DELETE (idempotent), and any request whose
 connection could not even be opened (nothing reached the store). An update POST that
 failed after it was sent is never repeated.
+
+Queries go through a bare urllib3 pool when no digest authentication is needed:
+requests costs ~0.5 ms more per call (bench/remote/README.md), which is most of what
+``stikg serve`` adds in front of a fast store. Writes and digest auth use requests.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import TypeVar
+from urllib.parse import urlencode, urlsplit
 
 import requests
+import urllib3
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from stikg.errors import QuerySyntaxError, RemoteStoreError, UsageError
@@ -23,6 +30,7 @@ __all__ = ["TRANSIENT_STATUSES", "Endpoints", "RemoteHttp"]
 
 TRANSIENT_STATUSES = {502, 503, 504}
 _IDEMPOTENT = {"GET", "HEAD", "PUT", "DELETE"}
+R = TypeVar("R", requests.Response, "_Answer")
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,14 @@ class RemoteHttp:
 
     def __init__(self, *, attempts: int = 3, backoff: float = 0.3, timeout: float | None = None) -> None:
         self.session = requests.Session()
+        self.session.trust_env = False  # no proxies or .netrc from the environment: the store is named
         self.session.auth = _auth_from_env()
         self.session.headers["User-Agent"] = "stikg-remote-store"
+        self._pool: urllib3.PoolManager | None = None
+        self._pool_headers = {"User-Agent": "stikg-remote-store"}
+        if isinstance(self.session.auth, HTTPBasicAuth):
+            credentials = f"{self.session.auth.username}:{self.session.auth.password}"
+            self._pool_headers.update(urllib3.util.make_headers(basic_auth=credentials))
         self.attempts = attempts
         self.backoff = backoff
         self.timeout = (5.0, timeout or float(os.environ.get("STIKG_STORE_TIMEOUT", "300")))
@@ -98,8 +112,60 @@ class RemoteHttp:
             time.sleep(self.backoff * attempt)
         raise AssertionError("unreachable")
 
+    def query(self, url: str, fields: dict[str, object], accept: str) -> requests.Response | _Answer:
+        """POST a query form (safe to repeat); the lighter urllib3 path unless digest auth is needed."""
+        if self.session.auth is not None and not isinstance(self.session.auth, HTTPBasicAuth):
+            return self.request("POST", url, safe=True, data=fields, headers={"Accept": accept})
+        if self._pool is None:
+            self._pool = urllib3.PoolManager(num_pools=4, maxsize=4, retries=False)
+        body = urlencode(fields, doseq=True)
+        headers = {**self._pool_headers, "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+        timeout = urllib3.Timeout(connect=self.timeout[0], read=self.timeout[1])
+        for attempt in range(1, self.attempts + 1):
+            last = attempt == self.attempts
+            try:
+                raw = self._pool.request("POST", url, body=body, headers=headers, timeout=timeout)
+            except urllib3.exceptions.NewConnectionError as error:
+                if last:
+                    raise RemoteStoreError(
+                        f"cannot reach the SPARQL store at {url} ({_reason(error)}); check that it is running "
+                        "and that --store/--update-url/--gsp-url are right"
+                    ) from None
+            except urllib3.exceptions.TimeoutError:
+                if last:
+                    raise RemoteStoreError(
+                        f"the SPARQL store at {url} did not answer within {self.timeout[1]:.0f}s "
+                        "(STIKG_STORE_TIMEOUT)"
+                    ) from None
+            except urllib3.exceptions.HTTPError as error:
+                if last:
+                    raise RemoteStoreError(f"the SPARQL store at {url} failed: {_reason(error)}") from None
+            else:
+                answer = _Answer(raw.status, raw.headers, raw.data)
+                self.server = answer.headers.get("Server", self.server)
+                if answer.status_code not in TRANSIENT_STATUSES or last:
+                    return _checked("POST", url, answer)
+            time.sleep(self.backoff * attempt)
+        raise AssertionError("unreachable")
+
     def close(self) -> None:
         self.session.close()
+        if self._pool is not None:
+            self._pool.clear()
+
+
+@dataclass
+class _Answer:
+    """The parts of a response the callers read, for an answer that came through urllib3."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    encoding: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
 
 
 def _never_sent(error: Exception) -> bool:
@@ -116,7 +182,7 @@ def _reason(error: Exception) -> str:
     return text[:200]
 
 
-def _snippet(response: requests.Response) -> str:
+def _snippet(response: requests.Response | _Answer) -> str:
     """The store's error message without HTML markup, shortened."""
     body = response.content.decode(response.encoding or "utf-8", "replace") if response.encoding else \
         response.content.decode("utf-8", "replace")
@@ -124,7 +190,7 @@ def _snippet(response: requests.Response) -> str:
     return " ".join(text.split())[:400]
 
 
-def _checked(method: str, url: str, response: requests.Response) -> requests.Response:
+def _checked(method: str, url: str, response: R) -> R:
     status = response.status_code
     if status < 400:
         return response
@@ -143,6 +209,6 @@ def _checked(method: str, url: str, response: requests.Response) -> requests.Res
     )
 
 
-def _looks_like_syntax(response: requests.Response) -> bool:
+def _looks_like_syntax(response: requests.Response | _Answer) -> bool:
     text = response.text.lower()
     return any(s in text for s in ("syntax", "parse", "parser", "sp030", "expected"))

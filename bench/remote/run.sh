@@ -14,6 +14,7 @@ PY="$REPO/.venv/bin/python"
 HTTP_PORT="${VIRTUOSO_HTTP_PORT:-8891}"
 SQL_PORT="${VIRTUOSO_SQL_PORT:-1112}"
 command -v virtuoso-t >/dev/null || { echo "virtuoso-t not found: bash scripts/install-system-deps.sh" >&2; exit 2; }
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
 mkdir -p "$WORK"
 cp -r /work/shared/bench/. "$WORK/"
 cd "$WORK"

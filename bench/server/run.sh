@@ -10,6 +10,7 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 SCALE="${SCALE:-S}"
 WORK="${BENCH_DIR:-/tmp/stikg-bench}"
 PY="$REPO/.venv/bin/python"
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
 mkdir -p "$WORK"
 cp -r /work/shared/bench/. "$WORK/"
 cd "$WORK"

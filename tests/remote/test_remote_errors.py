@@ -64,3 +64,63 @@ def test_failed_batch_is_rolled_back(remote, monkeypatch) -> None:
         assert not store.has_graph(new)
         assert not any(g.endswith("stikg-staging") for g in store.named_graphs())
         store.remove_graph(old)
+
+
+class _BasicAuthStore:
+    """A minimal query endpoint on loopback: wants basic auth, answers 503 to the first ``busy`` queries."""
+
+    def __init__(self, busy: int) -> None:
+        import base64
+        import http.server
+        import threading
+
+        expected = "Basic " + base64.b64encode(b"reader:secret").decode()
+        owner = self
+        self.seen: list[str | None] = []
+        self.busy = busy
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                owner.seen.append(self.headers.get("Authorization"))
+                if self.headers.get("Authorization") != expected:
+                    self.send_response(401)
+                    body = b"unauthorized"
+                elif owner.busy > 0:
+                    owner.busy -= 1
+                    self.send_response(503)
+                    body = b"busy"
+                else:
+                    self.send_response(200)
+                    body = b'{"head":{},"boolean":true}'
+                    self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_basic_auth_and_retry_on_the_query_path(monkeypatch) -> None:
+    """Queries (the urllib3 path) send basic credentials and repeat a 503; wrong ones get a clear message."""
+    store = _BasicAuthStore(busy=2)
+    try:
+        monkeypatch.setenv("STIKG_STORE_USER", "reader")
+        monkeypatch.setenv("STIKG_STORE_PASSWORD", "secret")
+        with RemoteStore.from_url(store.url, read_only=True) as remote:  # ASK {} answered after two 503s
+            assert remote.ask("ASK { ?s ?p ?o }") is True
+        assert len(store.seen) == 4 and all(h and h.startswith("Basic ") for h in store.seen)
+        monkeypatch.setenv("STIKG_STORE_PASSWORD", "wrong")
+        with pytest.raises(RemoteStoreError, match=r"refused the credentials \(HTTP 401\)"):
+            RemoteStore.from_url(store.url, read_only=True)
+    finally:
+        store.close()
