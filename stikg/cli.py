@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -46,7 +47,8 @@ def store_option(command: Callable) -> Callable:
     return _store_location_option(command)
 
 
-def _open(location: str, *, read_only: bool = False) -> object:
+def _open(location: str, *, read_only: bool = False) -> Any:
+    """The embedded or remote store at ``location``; use it as a context manager (it closes)."""
     from stikg.graph.store import open_store
 
     return open_store(location, read_only=read_only)
@@ -78,8 +80,7 @@ def build(paths: tuple[Path, ...], store_location: str, if_empty: bool, quiet: b
     """
     from stikg.loaders.pipeline import build as build_graph
 
-    store = _open(store_location)
-    try:
+    with _open(store_location) as store:
         if if_empty and len(store) > 0:  # type: ignore[arg-type]
             click.echo(f"store {store_location} already built; skipping (drop --if-empty to rebuild)", err=True)
             return
@@ -103,8 +104,6 @@ def build(paths: tuple[Path, ...], store_location: str, if_empty: bool, quiet: b
         )
         if report.failed:
             sys.exit(1)
-    finally:
-        store.close()  # type: ignore[attr-defined]
 
 
 @cli.command()
@@ -144,10 +143,9 @@ def query(
     found = scan(text)
     # no outbound request unless the operator named the endpoint (the server's rule too)
     check_services(found, iri_list(os.environ.get("STIKG_SERVICE_ALLOWLIST"), "SERVICE_ALLOWLIST") + list(allowed_services))
-    store = _open(store_location, read_only=True)
-    try:
+    with _open(store_location, read_only=True) as store:
         try:
-            result = store.query(text, substitutions=bindings)  # type: ignore[attr-defined]
+            result = store.query(text, substitutions=bindings)
             output = serialize_result(result, fmt)
         except OSError as error:
             if not found.services:
@@ -155,8 +153,6 @@ def query(
             raise StoreError(f"a federated SERVICE call failed: {error}") from None
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
-    finally:
-        store.close()  # type: ignore[attr-defined]
 
 
 @cli.command()
@@ -169,11 +165,8 @@ def dump(file: Path, store_location: str) -> None:
     Example:
       stikg dump backup.nq
     """
-    store = _open(store_location, read_only=True)
-    try:
-        count = store.dump(file)  # type: ignore[attr-defined]
-    finally:
-        store.close()  # type: ignore[attr-defined]
+    with _open(store_location, read_only=True) as store:
+        count = store.dump(file)
     click.echo(f"wrote {count} quads to {file}", err=True)
 
 
@@ -189,11 +182,8 @@ def restore(file: Path, store_location: str) -> None:
     """
     if not file.is_file():
         raise UsageError(f"no dump file {file}")
-    store = _open(store_location)
-    try:
-        count = store.restore(file)  # type: ignore[attr-defined]
-    finally:
-        store.close()  # type: ignore[attr-defined]
+    with _open(store_location) as store:
+        count = store.restore(file)
     click.echo(f"restored {count} quads from {file}", err=True)
 
 
@@ -208,11 +198,8 @@ def stats(store_location: str) -> None:
     """
     from stikg.graph.stats import store_stats
 
-    store = _open(store_location, read_only=True)
-    try:
+    with _open(store_location, read_only=True) as store:
         click.echo(store_stats(store).render())
-    finally:
-        store.close()  # type: ignore[attr-defined]
 
 
 @cli.command()
@@ -226,11 +213,8 @@ def validate(store_location: str) -> None:
     """
     from stikg.graph.shapes import validate_store
 
-    store = _open(store_location, read_only=True)
-    try:
+    with _open(store_location, read_only=True) as store:
         violations = validate_store(store)
-    finally:
-        store.close()  # type: ignore[attr-defined]
     for line in violations:
         click.echo(line)
     if violations:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -53,3 +55,20 @@ def run_cli(*args: str, input: str | None = None, env: dict | None = None) -> su
         env={**os.environ, **(env or {})},
         timeout=300,
     )
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, log: IO[str], what: str, seconds: float = 30) -> None:
+    """Wait for ``url``/health to answer 200; fail the test with the server's log if it exits or never does."""
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if requests.get(url + "/health", timeout=1).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            log.seek(0)
+            pytest.fail(f"{what} did not start:\n{log.read()}")
+        time.sleep(0.2)

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, wait_until_healthy
 from tests.remote.conftest import Remote, _stop, free_port
 from tests.remote.test_remote_queries import boolean_columns, norm_rows
 
@@ -34,17 +34,7 @@ def served(oxigraph_remote: Remote, tmp_path_factory: pytest.TempPathFactory):
     process = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if requests.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"stikg serve --store {oxigraph_remote.url} did not start:\n{log.read()}")
-            time.sleep(0.2)
+        wait_until_healthy(url, process, log, f"stikg serve --store {oxigraph_remote.url}")
         yield url, oxigraph_remote
     finally:
         _stop(process)

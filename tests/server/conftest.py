@@ -12,15 +12,14 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import requests
 
 from stikg.graph.store import LocalStore
 from stikg.server import create_app
+from tests.conftest import wait_until_healthy
 
 TOKEN = "test-token-1234"
 LIVE_TIMEOUT = 3  # STIKG_QUERY_TIMEOUT of the live server, seconds
@@ -92,17 +91,7 @@ def live(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory):
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(url + "/health", timeout=1).status_code == 200:
-                break
-        except requests.ConnectionError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            pytest.fail(f"stikg serve did not start:\n{log.read()}")
-        time.sleep(0.2)
+    wait_until_healthy(url, process, log, "stikg serve")
     yield LiveServer(process, url, store)
     process.send_signal(signal.SIGTERM)
     try:
