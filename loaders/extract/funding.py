@@ -28,6 +28,8 @@ _CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")
 _GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资|授信|资金")
 _NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额")
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上)")
+# money lent or provided, then how much: 提供贷款超过50亿元, 获得信贷资金超10亿元 (not 贷款超过1亿元的企业)
+_LENT_SO_FAR = re.compile(r"(?:贷款|授信|(?:信贷|专项|扶持|引导|财政)资金)(?:累计|总额|规模|总量)?\s*(?:超|超过|达到?)\s*$")
 _RATE = re.compile(rf"(?P<num>{ARABIC})\s*[%％]")
 _RATE_CUE = re.compile(r"给予|补助|补贴|资助|奖励|贴息|按|加计扣除|支持")
 _KINDS = (
@@ -75,8 +77,10 @@ def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str) -> b
         return False
     if _NOT_FUNDING.search(before[-10:]):
         return False
-    if re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before) and not MAX_CUE.search(before):
-        return False  # 超过1000万元 is a threshold, 最高可达2000万元 a cap
+    if re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before) and not MAX_CUE.search(before) and not (
+        _LENT_SO_FAR.search(before) and not re.match(r"^\s*的", after)
+    ):
+        return False  # 超过1000万元 is a threshold, 最高可达2000万元 a cap, 发放贷款超过50亿元 money lent
     if _GIVE.search(text[lo:hi]):
         return True
     # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元 / …予以抵扣，单家企业最高30万元)

@@ -111,11 +111,22 @@ def _signature(head_lines: list[str], text: str) -> tuple[str | None, date | Non
     for match in _DATE.finditer(text):
         issued = _date(match)
         before = text[max(0, match.start() - 200) : match.start()].splitlines()
-        names = [clean_title(line) for line in before if line.strip()]
-        issuer = names[-1] if names and _ISSUER.match(names[-1]) else None
+        issuer = _lead_signer([line for line in before if line.strip()])
         if issued:
             return issuer, issued
     return None, None
+
+
+def _lead_signer(lines: list[str]) -> str | None:
+    """The body signing just above the date; of a joint signature (bodies stacked on their own lines, or
+    side by side apart by wide spaces), the first: the lead body is named first (GB/T 9704)."""
+    signers: list[str] = []
+    for raw in reversed(lines):
+        parts = [clean_title(part) for part in re.split(r"\s{2,}|　+", raw.strip()) if part.strip()]
+        if not parts or not all(_ISSUER.match(part) for part in parts):
+            break
+        signers = parts + signers
+    return signers[0] if signers else None
 
 
 def _number(token: str) -> int:

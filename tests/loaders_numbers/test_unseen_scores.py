@@ -1,5 +1,6 @@
-"""Documents the extractors were not written against: other districts' plans, an action plan,
-policy measures and a markdown work report, hand-annotated (unseen/expected.json).
+"""Documents the extractors were not written against: other districts' plans (one a saved
+government web page, .html), an action plan, policy measures and a markdown work report,
+hand-annotated (unseen/expected.json).
 
 Targets: metadata exactly right; indicator values and funding amounts each at precision
 >= 0.95 and recall >= 0.90 over these documents. The Kunshan plan is also read as a .docx
