@@ -117,6 +117,8 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
         subject = _subject_before(text, lo, qty.start)
         if subject.startswith("含"):
             continue  # （含今年公示数157家）: a part of the count before it
+        if _KEYWORD.search(subject) and _in_breakdown(text, start, qty.start):
+            continue  # 衍生企业907家（其中获评高新技术企业87家）: a part of another count, not the region's total
         if _WHOLE.match(subject) and previous_subject:  # 新增研发机构86家，总数达到1012家
             subject = re.sub(r"^(?:全年|累计|净增|新增|其中)+", "", previous_subject) + subject
         elif not _KEYWORD.search(subject) or subject.endswith(("等", "了", "的", "建设", "新建", "集聚", "引进")):
@@ -134,6 +136,17 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
         estimate = bool(_ESTIMATE.search(text[lo : qty.start]) or _ESTIMATE.match(text[start : start + 4]))
         found.append(StatedValue(subject, qty.value, qty.unit, qty.start, qty.end, estimate))
     return found
+
+
+_BREAKDOWN = re.compile(r"\d\s*[\u4e00-\u9fa5]{0,2}\s*[（(]\s*其中")  # 907 家（其中
+
+
+def _in_breakdown(text: str, start: int, pos: int) -> bool:
+    """True inside a parenthesis opened by 其中 right after a count: the values in it break that count down."""
+    opened = max(text.rfind("（", start, pos), text.rfind("(", start, pos))
+    if opened < 0 or max(text.rfind("）", opened, pos), text.rfind(")", opened, pos)) >= 0:
+        return False
+    return bool(_BREAKDOWN.search(text, max(start, opened - 6), min(pos, opened + 4)))
 
 
 def _fallback_subject(text: str, start: int, lo: int, qty: Quantity, hi: int, subject: str,
