@@ -38,6 +38,9 @@ class _Row:
 _NOISE = re.compile(r"\s+|[“”\"'《》]|[（(](?:R&D|R＆D|GDP|五年累计|总累计|预计|团队)[）)]|^\d+[.、．]")
 
 
+_AMOUNT_QUALIFIER = re.compile(r"\d\s*(?:万|亿)?元")
+
+
 @lru_cache(maxsize=16384)
 def normalise_wording(text: str) -> str:
     """The wording without spaces, quotes, numbering and bracketed glosses such as ``（R&D）``."""
@@ -70,6 +73,8 @@ def match_indicator(wording: str, unit: str = "") -> IndicatorConcept:
     ``高新技术企业数`` in 家 and a share of high-tech enterprises in % stay apart.
     """
     text = normalise_wording(wording)
+    if _AMOUNT_QUALIFIER.search(text):  # 超3000万元科技孵化器: a subset picked by an amount, not the plain count
+        return IndicatorConcept(text, unit, False)
     for row in catalog():
         excluded = row.exclude is not None and row.exclude.search(text)
         if row.pattern.search(text) and not excluded and _same_kind(row.concept.unit, unit):

@@ -22,3 +22,11 @@ from stikg.loaders.extract.indicator_prose import values_in
 )
 def test_breakdown_values(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(v.wording, str(v.value)) for v in values_in(sentence, 0, len(sentence))] == expected
+
+
+def test_count_picked_by_an_amount_is_not_the_plain_indicator() -> None:
+    from stikg.loaders.indicator_catalog import match_indicator
+
+    assert match_indicator("科技孵化器", "家").known
+    assert not match_indicator("超3000万元科技孵化器", "家").known  # incubators above a tax threshold
+    assert match_indicator("技术合同成交额", "亿元").known  # an amount as the unit is fine
