@@ -311,11 +311,11 @@ def _parse_answer(body: bytes, content_type: str, url: str) -> QueryResult:
         if media in _RESULTS:
             return ox.parse_query_results(body, format=_RESULTS[media])
         if media in _GRAPHS:
-            scratch = ox.Store()
-            scratch.extend(
-                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                for t in ox.parse(body, format=_GRAPHS[media])
-            )
+            scratch, fmt = ox.Store(), _GRAPHS[media]
+            if fmt.supports_datasets:  # every quad's triple into the default graph
+                scratch.extend(ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(body, format=fmt))
+            else:  # parsed and stored in Rust: no Python object per triple
+                scratch.load(body, format=fmt)
             return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
     except (SyntaxError, ValueError) as error:
         raise RemoteStoreError(f"the SPARQL store at {url} sent an unreadable {media} answer: {error}") from None
