@@ -25,6 +25,7 @@ from stikg.loaders.texttables import find_tab_tables, line_spans
 
 __all__ = [
     "clean_inline",
+    "is_page_furniture",
     "join_fragments",
     "join_table_continuations",
     "join_wrapped_lines",
@@ -49,6 +50,9 @@ _PAGE_LINE = re.compile(
 _PAGE_PREFIX = re.compile(r"页(?=[^\s面岩码数眉脚首])")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+# a number cut by a line break in Chinese text: CJK then digits | digits (a decimal part) then no Latin letter
+_SPLIT_NUMBER_LEFT = re.compile(r"[\u3000-\u9fff\uff00-\uffef][0-9]+(?:\.[0-9]*)?$")
+_SPLIT_NUMBER_RIGHT = re.compile(r"[0-9.]*[0-9](?![0-9.]*[A-Za-z])")
 _SENTENCE_FINAL = "。！？；：!?;:…”’」』）)】"
 _LIST_START = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳•●■◆▪·—-]|第[一二三四五六七八九十\d]+[章节条]"
@@ -86,10 +90,21 @@ def clean_inline(text: str) -> str:
 
 
 def join_fragments(left: str, right: str) -> str:
-    """The separator to put between two pieces of one wrapped line: a space only between Latin words."""
+    """The separator to put between two pieces of one wrapped line: a space only between Latin words.
+
+    A number broken at the line end inside Chinese text (``产值达到2`` / ``186.5亿元``) is
+    one number again: digits that follow a Chinese character and continue with digits
+    get no space.
+    """
     if left and right and _ASCII_WORD.match(left[-1]) and _ASCII_WORD.match(right[0]):
-        return " "
+        return "" if _SPLIT_NUMBER_LEFT.search(left) and _SPLIT_NUMBER_RIGHT.match(right) else " "
     return ""
+
+
+def is_page_furniture(line: str) -> bool:
+    """Is ``line`` a page number or page field (``- 3 -``, ``第3页 共10页``, a bare ``12``)?"""
+    content = line.strip(_INDENT)
+    return bool(content) and bool(_PAGE_LINE.fullmatch(content) or (content.isdigit() and len(content) <= 4))
 
 
 def _clean_lines(text: str, *, pdf: bool) -> str:
@@ -112,7 +127,7 @@ def join_wrapped_lines(text: str) -> str:
     """Join the lines of a PDF paragraph that were broken only by the page width.
 
     Within a block (lines between blank lines) a line is joined to the next when it
-    is nearly as long as the block's longest line (so it ran to the margin), does not
+    is nearly as wide as the block's widest line (so it ran to the margin), does not
     end a sentence, and the next line does not start a heading or list item. A Latin
     word hyphenated at the break is rejoined.
     """
@@ -120,11 +135,16 @@ def join_wrapped_lines(text: str) -> str:
     return "\n\n".join(_join_block(block) for block in blocks)
 
 
+def _display_width(line: str) -> float:
+    """The printed width of ``line`` in full-width characters (ASCII digits and letters take half)."""
+    return len(line) - 0.5 * sum(1 for char in line if char < "\u0100")
+
+
 def _join_block(block: str) -> str:
     lines = block.split("\n")
     if len(lines) < 2:
         return block
-    width = max(len(line) for line in lines)
+    width = max(_display_width(line) for line in lines)
     out, previous = [lines[0]], lines[0]
     for line in lines[1:]:
         if _wrapped(previous, line, width):
@@ -139,11 +159,15 @@ def _join_block(block: str) -> str:
     return "\n".join(out)
 
 
-def _wrapped(prev: str, line: str, width: int) -> bool:
-    """Did ``prev`` (one physical line) run to the margin and continue on ``line``?"""
+def _wrapped(prev: str, line: str, width: float) -> bool:
+    """Did ``prev`` (one physical line) run to the margin and continue on ``line``?
+
+    Widths are printed widths (``_display_width``), so a line full of digits is not taken
+    for a longer one than a line of Chinese characters reaching the same margin.
+    """
     if not prev or not line or prev[-1] in _SENTENCE_FINAL:
         return False
-    return len(prev) >= 0.8 * width and width >= 15 and not _LIST_START.match(line)
+    return _display_width(prev) >= 0.8 * width and width >= 15 and not _LIST_START.match(line)
 
 
 def join_table_continuations(text: str) -> str:

@@ -60,6 +60,9 @@ _SCOPES = "省市区县"
 _CATEGORY_SUFFIXES = ("孵化器", "加速器", "众创空间", "中心", "基金", "实验室")
 # Stop words that also occur inside names (中德智能制造联合创新中心): the name may extend past them.
 _INTERNAL_STOPS = frozenset({"联合", "促进", "协同", "联动", "服务保障", "保障", "引导"})
+# 服务 is a verb, not part of a name (融资路演服务中心), when a national or provincial scope follows it
+# (全力服务国家X创新中心建设, 服务省产业技术研究院)
+_SERVE_VERB = re.compile(r"服务(?=国家|中国|全国|省[^份])")
 _ONE_CHAR_GOV = ("局", "部", "厅", "所")
 _BAD_NEXT = {"部": "署门分件位长", "局": "面长势", "中心": "城", "厅": "局", "所": "有在属以谓需", "分行": "业", "银行": "业",
              "科技园": "区", "科创园": "区", "创业园": "区"}
@@ -229,7 +232,7 @@ def _stops(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), m.group())
         for m in _patterns()["stop_or_generic"].finditer(text, lo, hi)
-        if m.group() in _STOP_SET
+        if m.group() in _STOP_SET or (m.group() == "服务" and _SERVE_VERB.match(text, m.start()))
     ]
 
 

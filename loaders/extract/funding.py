@@ -30,6 +30,8 @@ _NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|�
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上)")
 # money lent or provided, then how much: 提供贷款超过50亿元, 获得信贷资金超10亿元 (not 贷款超过1亿元的企业)
 _LENT_SO_FAR = re.compile(r"(?:贷款|授信|(?:信贷|专项|扶持|引导|财政)资金)(?:累计|总额|规模|总量)?\s*(?:超|超过|达到?)\s*$")
+# a clause that only gives the size of what the clause before it hands out (继续发放创新券，年度额度不少于…元)
+_SIZE_OF_PRIOR = re.compile(r"^\s*(?:年度|每年|全年|年均|首期)?(?:总)?(?:额度|总额|规模|总量)\s*(?:不少于|不低于|为|达到?|约)?\s*$")
 _RATE = re.compile(rf"(?P<num>{ARABIC})\s*[%％]")
 _RATE_CUE = re.compile(r"给予|补助|补贴|资助|奖励|贴息|按|加计扣除|支持")
 _KINDS = (
@@ -71,7 +73,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str) -> bool:
+def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str, prior: str = "") -> bool:
     before, after = text[lo : amount.start], text[amount.end : hi]
     if _THRESHOLD_AFTER.match(after) or (re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励|补贴|奖补|资助", after[:15])):
         return False
@@ -83,6 +85,8 @@ def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str) -> b
         return False  # 超过1000万元 is a threshold, 最高可达2000万元 a cap, 发放贷款超过50亿元 money lent
     if _GIVE.search(text[lo:hi]):
         return True
+    if _SIZE_OF_PRIOR.match(before) and _GIVE.search(prior):
+        return True  # ``prior``: the clause before, in the same sentence
     # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元 / …予以抵扣，单家企业最高30万元)
     return amount.is_maximum and bool(_GIVE.search(sentence) or re.search(r"抵扣|抵用|兑付", sentence))
 
@@ -135,7 +139,8 @@ def funding_facts(doc: Document) -> list[FundingFact]:
 
 def _clause_facts(text: str, s_start: int, s_end: int, lo: int, hi: int) -> list[FundingFact]:
     sentence = text[s_start:s_end]
-    amounts = [a for a in find_amounts(text, lo, hi) if _is_funding(text, a, lo, hi, sentence)]
+    prior = _CLAUSE.split(text[s_start:lo].rstrip("，,；; "))[-1]
+    amounts = [a for a in find_amounts(text, lo, hi) if _is_funding(text, a, lo, hi, sentence, prior)]
     amounts += _fund_sizes(text, lo, hi, amounts)
     rates = [m for m in _RATE.finditer(text, lo, hi) if _is_rate(text, m, lo, hi)]
     if not amounts and not rates:

@@ -19,7 +19,7 @@ from stikg.graph.iris import entity_iri
 from stikg.graph.vocab import ORG, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.org_finder import Candidate, find_candidates
+from stikg.loaders.org_finder import Candidate, distinctive, find_candidates
 from stikg.loaders.org_lexicon import BUILTIN_ORGS, DEPARTMENTS
 from stikg.loaders.orgs import (
     OrgInfo,
@@ -43,6 +43,10 @@ _SUB_ORG, _ORGANIZATION = iri(str(ORG.subOrganizationOf)), iri(str(ORG.Organizat
 _NEW_RD = re.compile(
     r"(?:（[^（）\n]{1,30}）)?(?:等|为代表的)(?:[0-9一二三四五六七八九十百多余家个批]|省级|市级|区级|国家级|高水平|重点|一批)*新型研发机构"
 )
+# a name said to be one later in its sentence: 甲正式运行，成为我区第9家新型研发机构 / 甲被认定为省级新型研发机构
+_NEW_RD_PREDICATE = re.compile(r"(?:成为|认定为|获批为?|列为|纳入|是)[^，。；、\n]{0,12}新型研发机构(?!的)")
+_PREDICATE_REACH = 40
+_COMPANY_FORM = re.compile(r"(?:（[^（）]{1,8}）)?(?:控股)?(?:集团)?(?:股份)?有限(?:责任)?公司$")
 _SHARED_ENDINGS = frozenset(DEPARTMENTS.values()) | {"管委会", "管理委员会"}
 
 
@@ -114,7 +118,25 @@ def _short_forms(text: str, kept: list[Candidate]) -> dict[str, str]:
         if m:
             forms[m.group(1)] = c.name  # a defined short form wins over a bare listed name
     forms.update(_brand_forms(kept, forms))
+    for core, name in _company_cores(text, kept).items():
+        forms.setdefault(core, name)
     return forms
+
+
+def _company_cores(text: str, kept: list[Candidate]) -> dict[str, str]:
+    """A company's own name without its places and legal form, used on its own after the full
+    name (江苏亨通光电股份有限公司 … 亨通光电牵头承担): the same company. Only distinctive cores of
+    three or more characters that no other company here shares, so 中利 is not found in 集中利用."""
+    cores: dict[str, set[str]] = {}
+    for c in kept:
+        if c.source == "list" or not _COMPANY_FORM.search(c.name):
+            continue
+        core = _COMPANY_FORM.sub("", _without_places(c.name))
+        if len(core) >= 3 and distinctive(core) and not resolve_org(core):
+            cores.setdefault(core, set()).add(c.name)
+    spans = [(c.start, c.end) for c in kept]
+    return {core: next(iter(names)) for core, names in cores.items() if len(names) == 1
+            and any(not any(a <= i < b for a, b in spans) for i in _occurrences(text, core))}
 
 
 def _brand_forms(kept: list[Candidate], forms: dict[str, str]) -> dict[str, str]:
@@ -193,10 +215,14 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _new_rd(text: str, kept: list[Candidate]) -> set[str]:
-    """Names presented as 新型研发机构 (以甲为代表的…新型研发机构, 甲、乙等…新型研发机构)."""
+    """Names presented as 新型研发机构 (以甲为代表的…新型研发机构, 甲、乙等…新型研发机构, 甲…成为…新型研发机构)."""
     names: set[str] = set()
     for i, c in enumerate(kept):
         if not _NEW_RD.match(text, c.end):
+            nxt = kept[i + 1].start if i + 1 < len(kept) else len(text)
+            after = re.split(r"[。；！？\n]", text[c.end : min(nxt, c.end + _PREDICATE_REACH)], maxsplit=1)[0]
+            if _NEW_RD_PREDICATE.search(after):
+                names.add(c.name)  # the nearest name before the predicate, with no other name between
             continue
         j = i
         while j >= 0 and (j == i or text[kept[j].end : kept[j + 1].start] == "、"):

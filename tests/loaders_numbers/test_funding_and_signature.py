@@ -24,6 +24,9 @@ def _amounts(tmp_path, text: str) -> list[tuple[Decimal, bool]]:
     ("对贷款超过500万元的企业给予贴息，单个企业最高20万元。", [(Decimal("200000"), True)]),
     ("对上年度研发费用超过500万元的企业，按增量的10%给予补助。", []),
     ("对营业收入超过5000万元的企业，给予10万元奖励。", [(Decimal("100000"), False)]),
+    ("继续发放科技创新券，年度额度不少于1500万元。", [(Decimal("15000000"), False)]),
+    ("设立天使投资基金，首期规模3亿元。", [(Decimal("300000000"), False)]),
+    ("全年技术合同登记1200项，年度总额达到80亿元。", []),
 ])  # fmt: skip
 def test_money_lent_beyond_an_amount_is_funding_a_threshold_is_not(tmp_path, text, expected):
     assert _amounts(tmp_path, text) == expected

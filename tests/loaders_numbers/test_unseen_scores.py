@@ -4,7 +4,9 @@ hand-annotated (unseen/expected.json).
 
 Targets: metadata exactly right; indicator values and funding amounts each at precision
 >= 0.95 and recall >= 0.90 over these documents. The Kunshan plan is also read as a .docx
-written here with python-docx (its indicator table as a real Word table).
+written here with python-docx (its indicator table as a real Word table); the Wujiang work
+report is kept as text and read as a text PDF written here with reportlab (lines wrapped at
+the page width, page numbers at the foot of each page).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .docx_from_text import write_docx
+from .pdf_from_text import write_pdf
 from .scoring import funding_report, indicator_report, load, pr
 from .test_corpus_scores import meta_row
 
@@ -30,6 +33,8 @@ def unseen_paths(tmp_path_factory) -> dict[str, Path]:
         path = HERE / name
         if name.endswith(".docx"):
             path = write_docx(HERE / name.replace(".docx", ".txt"), folder / name)
+        elif name.endswith(".pdf"):
+            path = write_pdf(HERE / name.replace(".pdf", ".txt"), folder / name)
         paths[name] = path
     return paths
 

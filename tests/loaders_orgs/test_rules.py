@@ -176,3 +176,30 @@ def test_offshore_incubator_and_enclosing_places() -> None:
         ("Offshore", frozenset({"昆山市", "慕尼黑"})),
         ("Enclave", frozenset({"昆山市", "嘉定区"})),
     }
+
+
+def test_serve_before_a_national_name_is_a_verb() -> None:
+    text = ("全力服务国家先进功能纤维创新中心建设。支持江苏省科技企业融资路演服务中心太仓分中心发展，"
+            "办好常熟市科技创业服务中心。\n")
+    _, ctx, _ = extract_orgs(text, "太仓市")
+    assert "国家先进功能纤维创新中心" in ctx.orgs
+    assert "常熟市科技创业服务中心" in ctx.orgs
+    assert not any(name.startswith("服务") for name in ctx.orgs)
+
+
+def test_a_name_said_to_be_a_new_rd_institution_later_in_its_sentence() -> None:
+    text = ("与中国科学院半导体研究所共建的长三角先进光电技术研究院正式运行，成为我区第9家新型研发机构。"
+            "东南大学常熟研究院建成投用，苏州大学与之共建的新型研发机构还有3家。\n")
+    _, ctx, _ = extract_orgs(text, "吴江区")
+    assert ctx.orgs["长三角先进光电技术研究院"].cls == "NewRDInstitution"
+    assert ctx.orgs["中国科学院半导体研究所"].cls == "ResearchInstitute"
+    assert ctx.orgs["苏州大学"].cls == "University"
+
+
+def test_a_company_named_by_its_own_name_after_the_full_name() -> None:
+    text = ("江苏亨通光电股份有限公司获评国家技术创新示范企业。亨通光电牵头承担国家重点研发计划项目2项。"
+            "中利集团有限公司加快转型，集中利用存量土地。\n")
+    _, ctx, _ = extract_orgs(text, "吴江区")
+    brands = {m.surface: m.info.canonical for m in ctx.org_mentions}
+    assert brands["亨通光电"] == "江苏亨通光电股份有限公司"
+    assert "中利" not in brands and set(ctx.orgs) == {"江苏亨通光电股份有限公司", "中利集团有限公司"}
