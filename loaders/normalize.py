@@ -24,6 +24,7 @@ import re
 from stikg.loaders.texttables import find_tab_tables, line_spans
 
 __all__ = [
+    "SENTENCE_FINAL",
     "clean_inline",
     "is_page_furniture",
     "join_fragments",
@@ -53,7 +54,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 # a number cut by a line break in Chinese text: CJK then digits | digits (a decimal part) then no Latin letter
 _SPLIT_NUMBER_LEFT = re.compile(r"[\u3000-\u9fff\uff00-\uffef][0-9]+(?:\.[0-9]*)?$")
 _SPLIT_NUMBER_RIGHT = re.compile(r"[0-9.]*[0-9](?![0-9.]*[A-Za-z])")
-_SENTENCE_FINAL = "。！？；：!?;:…”’」』）)】"
+SENTENCE_FINAL = "。！？；：!?;:…”’」』）)】"  # a line ending in one of these ends its paragraph
 _LIST_START = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳•●■◆▪·—-]|第[一二三四五六七八九十\d]+[章节条]"
 )
@@ -165,7 +166,7 @@ def _wrapped(prev: str, line: str, width: float) -> bool:
     Widths are printed widths (``_display_width``), so a line full of digits is not taken
     for a longer one than a line of Chinese characters reaching the same margin.
     """
-    if not prev or not line or prev[-1] in _SENTENCE_FINAL:
+    if not prev or not line or prev[-1] in SENTENCE_FINAL:
         return False
     return _display_width(prev) >= 0.8 * width and width >= 15 and not _LIST_START.match(line)
 

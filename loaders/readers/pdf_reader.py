@@ -14,11 +14,10 @@ import zlib
 from collections import Counter
 
 from stikg.errors import DocumentError
-from stikg.loaders.normalize import is_page_furniture, normalize
+from stikg.loaders.normalize import SENTENCE_FINAL, is_page_furniture, normalize
 
 __all__ = ["read_pdf_text"]
 
-_SENTENCE_FINAL = "。！？；：!?;:…”’」』）)】"
 _HEADER_SCAN = 2  # lines at the top and bottom of a page that may be running headers/footers
 # lines of one paragraph may be up to a line height apart: official documents are set with
 # fixed spacing of about 1.5-1.8 lines (16 pt type on 28-29 pt), wider than pdfminer's default
@@ -84,7 +83,7 @@ def _join_pages(pages: list[list[str]]) -> str:
         if not out:
             out = text
         else:
-            out += ("\n" if out[-1] not in _SENTENCE_FINAL else "\n\n") + text
+            out += ("\n" if out[-1] not in SENTENCE_FINAL else "\n\n") + text
     return out
 
 
