@@ -77,9 +77,10 @@ def extract_all(files: list[Path]) -> tuple[float, float, list[tuple[str, list[o
     ctx = ExtractionContext()
     graphs = []
     started, cpu = time.perf_counter(), time.process_time()
-    with few_collections():
+    with few_collections() as keep:
         for path in files:
             graphs.append(extract_file(path, ctx))
+            keep()
     return time.perf_counter() - started, time.process_time() - cpu, graphs
 
 

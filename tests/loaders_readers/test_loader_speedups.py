@@ -100,6 +100,27 @@ def test_few_collections_restores_the_thresholds() -> None:
     assert gc.get_threshold() == before
 
 
+def test_few_collections_freezes_kept_documents_and_unfreezes_after() -> None:
+    assert gc.get_freeze_count() == 0
+    with few_collections() as keep:
+        kept = [[object()] for _ in range(100)]
+        keep()
+        assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_freeze_count() == 0
+
+
+def test_few_collections_leaves_a_callers_frozen_objects_alone() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with few_collections() as keep:
+            keep()
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_extract_file_gives_the_extractors_graph() -> None:
     path = sorted(builtin_corpus().iterdir())[2]
     graph, quads = extract_file(path, ExtractionContext())
