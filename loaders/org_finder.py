@@ -58,18 +58,37 @@ _TRAILING_PAREN = re.compile(r"（[^（）]*）$")
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _SCOPES = "省市区县"
 _CATEGORY_SUFFIXES = ("孵化器", "加速器", "众创空间", "中心", "基金", "实验室")
+# facilities a town or zone names after itself (木渎镇众创空间, 某高新区科技企业孵化器): names, not categories
+_LOCAL_FACILITIES = ("众创空间", "孵化器", "加速器", "星创天地")
 # Stop words that also occur inside names (中德智能制造联合创新中心): the name may extend past them.
 _INTERNAL_STOPS = frozenset({"联合", "促进", "协同", "联动", "服务保障", "保障", "引导"})
 # 服务 is a verb, not part of a name (融资路演服务中心), when a national or provincial scope follows it
 # (全力服务国家X创新中心建设, 服务省产业技术研究院)
 _SERVE_VERB = re.compile(r"服务(?=国家|中国|全国|省[^份])")
 _ONE_CHAR_GOV = ("局", "部", "厅", "所")
-_BAD_NEXT = {"部": "署门分件位长", "局": "面长势", "中心": "城", "厅": "局", "所": "有在属以谓需", "分行": "业", "银行": "业",
-             "科技园": "区", "科创园": "区", "创业园": "区"}
+_BAD_NEXT = {
+    "部": "署门分件位长",
+    "局": "面长势",
+    "中心": "城",
+    "厅": "局",
+    "所": "有在属以谓需",
+    "分行": "业",
+    "银行": "业",
+    "科技园": "区",
+    "科创园": "区",
+    "创业园": "区",
+}
 _FOREIGN = ("Country",)
 _NAME_CLASSES = ("University", "ResearchInstitute", "Laboratory")
-_BAD_PREV = {"商会": "招", "局": "格布结全当大开变僵骗赌棋饭时政", "部": "东南西北中内外全干局头尾腹", "所": "一二两三四五六七八九十几多各场处住厕车院"}
-_COUNTED = re.compile(r"(?<![A-Za-z0-9])[0-9０-９]|第[一二三四五六七八九十]+[家个批]|[一二两三四五六七八九十几多]+[家个所批]|万元|亿元|以上")
+_BAD_PREV = {
+    "商会": "招",
+    "局": "格布结全当大开变僵骗赌棋饭时政",
+    "部": "东南西北中内外全干局头尾腹",
+    "所": "一二两三四五六七八九十几多各场处住厕车院",
+}
+_COUNTED = re.compile(
+    r"(?<![A-Za-z0-9])[0-9０-９]|第[一二三四五六七八九十]+[家个批]|[一二两三四五六七八九十几多]+[家个所批]|万元|亿元|以上"
+)
 _AFTER_PLACE = "域内外级属"
 _UNITS = "0123456789.亿万千百十元平方米亩公顷家个项批所强倍余多"
 _STOP_SET = frozenset(STOP_WORDS) | frozenset(CONJUNCTIONS)
@@ -105,7 +124,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vocabulary": re.compile(
             trie_pattern(set(GENERIC_WORDS) | set(FIELD_WORDS) | set(LEVEL_WORDS) | set(SUFFIX_CLASSES))
         ),
-        "represent": re.compile(r"以([^，。；：\n以]{2,40}?)为(?:代表|龙头)的[^，。；\n]{0,14}?(?:企业|机构)"),
+        "represent": re.compile(
+            r"以([^，。；：\n以]{2,40}?)为(?:代表|龙头)的[^，。；\n]{0,14}?(?:企业|机构)"
+        ),
     }
 
 
@@ -174,14 +195,18 @@ def _canonical(name: str, region: str | None) -> tuple[str, str | None, bool] | 
         return _canonical(zone[1].canonical + name[len(zone[0]) :], None)
     if known and len(known[0]) < len(stem) + 1:
         # 中科院苏州纳米所 -> 中国科学院苏州…; a brand keeps its own form (华为苏州研究所)
-        expand = (known[0] == known[1] or known[0] in _BUILTIN_ALIASES) and not known[1].endswith(("公司", "集团"))
+        expand = (known[0] == known[1] or known[0] in _BUILTIN_ALIASES) and not known[1].endswith(
+            ("公司", "集团")
+        )
         return (known[1] if expand else known[0]) + name[len(known[0]) :], known[1], True
     if places:
         return _placed(name, stem, suffix, places)
     if stem and stem[0] in _SCOPES and stem[1:2] != "级":
         scope = resolve_scope(stem[0], region)
         core = stem[1:]
-        ok = scope and (core + suffix in DEPARTMENTS.values() or core + suffix in DEPARTMENTS or distinctive(core))
+        ok = scope and (
+            core + suffix in DEPARTMENTS.values() or core + suffix in DEPARTMENTS or distinctive(core)
+        )
         return (scope.canonical + core + suffix, None, True) if ok else None
     if suffix in _ONE_CHAR_GOV and not stem.startswith("国家"):
         return None
@@ -208,13 +233,26 @@ def _placed(name: str, stem: str, suffix: str, places: int) -> tuple[str, str | 
     core = stem[places:]
     # 长三角国家技术创新中心, 常熟国家大学科技园: a national designation after a place is a name
     regional = core.startswith("国家") and not core.startswith("国家级")
-    if (core[:1] and core[0] in _AFTER_PLACE) or (_is_category(core, suffix) and not regional):
+    local = (
+        suffix in _LOCAL_FACILITIES
+        and matches[-1].info.kind in ("Town", "DevelopmentZone")
+        and not _patterns()["modifier"].sub("", core)
+    )
+    if (core[:1] and core[0] in _AFTER_PLACE) or (_is_category(core, suffix) and not regional and not local):
         return None
     if suffix == "所" and not (1 <= len(core) <= 3):
         return None
     first = matches[0]
-    if len(matches) == 1 and SUFFIX_CLASSES.get(suffix) == "GovernmentBody" and first.surface == first.info.canonical:
-        return formal_scope(first.info) + name[first.end :], None, True  # 相城区人民政府 -> 苏州市相城区人民政府
+    if (
+        len(matches) == 1
+        and SUFFIX_CLASSES.get(suffix) == "GovernmentBody"
+        and first.surface == first.info.canonical
+    ):
+        return (
+            formal_scope(first.info) + name[first.end :],
+            None,
+            True,
+        )  # 相城区人民政府 -> 苏州市相城区人民政府
     return name, None, True
 
 
@@ -299,11 +337,15 @@ def _from_suffix(text: str, m: re.Match[str], floor: int, region: str | None) ->
 
 
 @lru_cache(maxsize=65536)
-def _name_in_window(window: str, tail: int, word: str, region: str | None) -> tuple[int, str, str | None] | None:
+def _name_in_window(
+    window: str, tail: int, word: str, region: str | None
+) -> tuple[int, str, str | None] | None:
     """(offset, canonical, parent) of the name that ends ``window``; phrases recur, so this is cached."""
     lo, pos, end = 0, len(window) - tail, len(window)
     for counted in _COUNTED.finditer(window, lo, pos):
-        lo = counted.end()  # 全国第三家|德国中心, 达1000万元|科技孵化器: a count ends the clause before a name
+        lo = (
+            counted.end()
+        )  # 全国第三家|德国中心, 达1000万元|科技孵化器: a count ends the clause before a name
         while lo < pos and window[lo] in _UNITS:
             lo += 1
     known = [g.span() for g in gazetteer_pattern().finditer(window, lo, pos) if len(g.group()) > 1]
@@ -311,11 +353,17 @@ def _name_in_window(window: str, tail: int, word: str, region: str | None) -> tu
     for stop in _stops(window, lo, pos):
         if any(a <= stop[0] and stop[1] <= b for a, b in known) or _brand_de(window, prev, stop):
             continue  # 中国建设银行, 华为, 苏州绿的谐波: the word belongs to a name
-        if stop[2] not in CONJUNCTIONS or stop[0] == prev or _conj_is_boundary(window, prev, stop[0], stop[1], pos):
+        if (
+            stop[2] not in CONJUNCTIONS
+            or stop[0] == prev
+            or _conj_is_boundary(window, prev, stop[0], stop[1], pos)
+        ):
             stops.append(stop)
         prev = stop[1]
     starts = [(s[1], s[2]) for s in reversed(stops)] + [(lo, "")]
     for begin, stop in starts:
+        if stop == "各":
+            return None  # 各开发区管委会, 各镇人民政府: every one of a kind, not a name
         name = window[begin:end]
         if begin < end - len(word) or (word in ("学院", "大学") and _known_prefix(name)):
             result = _canonical(name, region)
@@ -332,7 +380,11 @@ def _brand_de(window: str, prev: int, stop: tuple[int, int, str]) -> bool:
         return False
     segment = window[prev : stop[0]]
     lead = _leading_places(segment)
-    return lead > 0 and 1 <= len(segment) - lead <= 2 and distinctive(segment[lead:] + window[stop[1] : stop[1] + 2])
+    return (
+        lead > 0
+        and 1 <= len(segment) - lead <= 2
+        and distinctive(segment[lead:] + window[stop[1] : stop[1] + 2])
+    )
 
 
 def _zone_prefix(name: str, region: str | None) -> tuple[str, PlaceInfo] | None:
@@ -343,7 +395,9 @@ def _zone_prefix(name: str, region: str | None) -> tuple[str, PlaceInfo] | None:
     return None
 
 
-def _from_department(text: str, m: re.Match[str], lo: int, region: str | None, last_scope: list) -> Candidate | None:
+def _from_department(
+    text: str, m: re.Match[str], lo: int, region: str | None, last_scope: list
+) -> Candidate | None:
     """市科技局 -> 苏州市科学技术局; an unscoped short form in a list takes the previous scope."""
     word, begin, scope = m.group(), m.start(), None
     places = [p for p in find_places(text, max(lo, begin - 10), begin, region=region) if p.end == begin]
@@ -354,7 +408,12 @@ def _from_department(text: str, m: re.Match[str], lo: int, region: str | None, l
         begin, scope = begin - len(zone), relative_zone(zone, region)
     elif begin > lo and text[begin - 1] in _SCOPES:
         begin, scope = begin - 1, resolve_scope(text[begin - 1], region)
-    elif last_scope and begin - last_scope[0][0] < 40 and text[begin - 1] in "、，" and word.endswith(("局", "委", "办")):
+    elif (
+        last_scope
+        and begin - last_scope[0][0] < 40
+        and text[begin - 1] in "、，"
+        and word.endswith(("局", "委", "办"))
+    ):
         scope = last_scope[0][1]
     if scope is None:
         return None

@@ -25,10 +25,12 @@ __all__ = [
     "TRAILING_NOUNS",
 ]
 
+# The word lists stay packed, many to a line.
+# fmt: off
 # Name endings and the stikg class they imply; the longest ending wins.
 SUFFIX_CLASSES: dict[str, str] = {
     "大学": "University", "学院": "University", "校区": "University",
-    "研究院": "ResearchInstitute", "研究总院": "ResearchInstitute", "研究所": "ResearchInstitute",
+    "研究院": "ResearchInstitute", "研究总院": "ResearchInstitute", "研究所": "ResearchInstitute", "创新院": "ResearchInstitute",
     "科学院": "ResearchInstitute", "工程院": "ResearchInstitute", "研究中心": "ResearchInstitute",
     "设计院": "ResearchInstitute", "医院": "ResearchInstitute",
     "实验室": "Laboratory",
@@ -102,6 +104,7 @@ GENERIC_WORDS = (
     "镇", "上下游", "板块", "专精特新", "小巨人", "瞪羚", "独角兽", "单项冠军", "隐形冠军", "雏鹰", "高企",
     "上市", "规上", "外企", "民企", "国企", "德企", "日企", "台企", "港资", "初创", "链主", "领航", "标杆", "飞地", "标准化", "高等", "中等", "技转", "资产", "高层次", "高规格", "高技能", "跨国", "世界", "大型", "中型", "小型", "直属", "下属", "地理", "区域", "专项", "合作", "协作", "共建", "对接", "培育", "培养", "教育", "职业",
     "优秀", "应用", "国立", "校企", "校地", "产学研", "领导小组", "关键", "核心", "台资", "日资", "韩资", "美资", "外商", "产业链",
+    "备案",
 )
 
 # Industry and research fields: descriptive, not proper names on their own (国家X技术创新中心 allows them).
@@ -124,7 +127,7 @@ LEVEL_WORDS = (
 # Qualifiers of categories (海外离岸创新中心, 省级标杆孵化器, 企业技术中心).
 MODIFIERS = (
     "科技企业", "科技", "企业", "专业化", "专业", "综合", "标杆", "海外", "离岸", "在岸", "国际", "联合",
-    "重点", "工程技术", "工程", "技术", "创新", "研发", "研究", "新型", "公共", "服务", "产业化",
+    "重点", "工程技术", "工程", "技术", "创新", "研发", "研究", "新型", "公共", "服务", "产业化", "备案",
 )
 
 # Whole cores (name without places and levels) that denote a category or a concept, not an institution.
@@ -201,4 +204,8 @@ BUILTIN_ORGS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "华为技术有限公司": ("Enterprise", "深圳市", ("华为",)),
     "阿里巴巴集团": ("Enterprise", "杭州市", ("阿里巴巴",)),
     "百度": ("Enterprise", "北京市", ()),
+    # research societies named like associations (…协会, …学会) that are research organisations
+    "弗劳恩霍夫协会": ("ResearchInstitute", "慕尼黑", ("弗劳恩霍夫应用研究促进协会", "德国弗劳恩霍夫协会")),
+    "马克斯·普朗克学会": ("ResearchInstitute", "慕尼黑", ("马普学会", "德国马普学会", "马克斯·普朗克科学促进学会")),
 }
+# fmt: on

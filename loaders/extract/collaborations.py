@@ -78,12 +78,22 @@ def _parties(doc: Document, mentions: _Mentions, lo: int, hi: int, region: str |
     orgs = [Party("org", m.info.canonical, m.start, m.end) for m in mentions.between(lo, hi)]
     covered = [(p.start, p.end) for p in orgs] + [t.span() for t in _TITLE.finditer(doc.text, lo, hi)]
     orgs = [p for p in orgs if not any(s <= p.start < e for s, e in covered[len(orgs) :])]
-    found = [m for m in find_places(doc.text, lo, hi, region=region) if not any(s <= m.start < e for s, e in covered)]
+    found = [
+        m
+        for m in find_places(doc.text, lo, hi, region=region)
+        if not any(s <= m.start < e for s, e in covered)
+    ]
+    org_starts = {p.start for p in orgs}
     places = [
         Party("place", m.info.canonical, m.start, m.end)
         for i, m in enumerate(found)
-        if not (i + 1 < len(found) and found[i + 1].start == m.end and found[i + 1].info.parent == m.info.canonical)
-    ]  # 美国硅谷, 上海市嘉定区: the narrower place is the partner
+        if not (
+            i + 1 < len(found)
+            and found[i + 1].start == m.end
+            and found[i + 1].info.parent == m.info.canonical
+        )
+        and m.end not in org_starts
+    ]  # 美国硅谷, 上海市嘉定区: the narrower place is the partner; 德国|慕尼黑工业大学: the country qualifies the name
     taken = covered + [(p.start, p.end) for p in places]
     for m in _ZONE_WORD.finditer(doc.text, lo, hi):  # 园区 in a 苏州工业园区 document
         zone = relative_zone(m.group(), region)
@@ -96,12 +106,29 @@ def _inside(pos: int, parties: list[Party]) -> bool:
     return any(p.start <= pos < p.end for p in parties)
 
 
-def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: Party | None, offshore_orgs=frozenset()):
-    """(kind, parties) for one clause, or None when it states no collaboration."""
+def _clause_parties(
+    text: str,
+    lo: int,
+    hi: int,
+    parties: list[Party],
+    region: Party | None,
+    offshore_orgs=frozenset(),
+    antecedent: Party | None = None,
+):
+    """(kind, parties) for one clause, or None when it states no collaboration.
+
+    ``antecedent``: the organisation last named before the clause in its sentence, the one 其 refers to
+    (支持甲建设，推动其与乙合作)."""
     triggers = [m for m in _TRIGGER.finditer(text, lo, hi) if not _inside(m.start(), parties)]
     offshore = [p for p in parties if p.kind == "org" and p.name in offshore_orgs]
     if offshore and not triggers:  # 在德国慕尼黑设立昆山（慕尼黑）离岸孵化器: the city is the partner
         partners = [p for p in parties if p.kind == "place" and p.end <= offshore[0].start]
+        if not partners:  # 运营太仓（斯图加特）离岸创新中心: the foreign city its name gives
+            partners = [
+                Party("place", m.info.canonical, offshore[0].start, offshore[0].end)
+                for m in find_places(offshore[0].name)
+                if m.info.kind in ("ForeignCity", "Country")
+            ][:1]
         return ("Offshore", _distinct([region, *partners])) if region and partners else None
     if not triggers:
         return None
@@ -112,6 +139,8 @@ def _clause_parties(text: str, lo: int, hi: int, parties: list[Party], region: P
         return None  # 推进长三角协同创新 is a goal; 甲与乙协同攻关 is a statement
     if with_:
         subject = [p for p in parties if p.end <= with_.start()]
+        if not subject and antecedent and text.endswith("其", lo, with_.start()):
+            subject = [antecedent]
         partners = [p for p in parties if with_.end() <= p.start and p.end <= verb.start()]
     elif verb.group() in _AFTER_VERB:
         subject = [p for p in parties if p.end <= verb.start() and p.kind == "org"]
@@ -138,7 +167,9 @@ def _distinct(parties: list[Party]) -> list[Party]:
     return list(chosen.values())
 
 
-def find_collaborations(doc: Document, ctx: ExtractionContext) -> list[tuple[int, int, str, list[Party], str]]:
+def find_collaborations(
+    doc: Document, ctx: ExtractionContext
+) -> list[tuple[int, int, str, list[Party], str]]:
     """(sentence start, sentence end, kind, parties, clause text) for every collaboration statement."""
     name = document_region(doc, ctx)
     region = Party("place", name, -1, -1) if name and resolve_place(name) else None
@@ -151,7 +182,13 @@ def find_collaborations(doc: Document, ctx: ExtractionContext) -> list[tuple[int
             if not offshore and not _TRIGGER.search(text, clause.start(), clause.end()):
                 continue  # no verb and no offshore incubator: no statement, whoever is named
             parties = _parties(doc, mentions, clause.start(), clause.end(), name)
-            result = _clause_parties(doc.text, clause.start(), clause.end(), parties, region, offshore)
+            before = mentions.between(sentence.start, clause.start())[-1:] if "其" in clause.group() else []
+            antecedent = (
+                Party("org", before[0].info.canonical, before[0].start, before[0].end) if before else None
+            )
+            result = _clause_parties(
+                doc.text, clause.start(), clause.end(), parties, region, offshore, antecedent
+            )
             if result:
                 found.append((sentence.start, sentence.end, result[0], result[1], clause.group().strip()))
     return found

@@ -23,15 +23,28 @@ from stikg.loaders.rdf import GraphBuilder, iri, lit
 __all__ = ["FundingFact", "extract", "funding_facts"]
 
 _HINT = re.compile(r"元|[%％]|\d\s*[亿万]")  # sentences that can hold an amount or a rate
-_HINT_CHAR = re.compile(r"[元%％亿万]")  # a character every _HINT match has: a one-set scan skips most sentences
+_HINT_CHAR = re.compile(
+    r"[元%％亿万]"
+)  # a character every _HINT match has: a one-set scan skips most sentences
 _CLAUSE = re.compile(r"[，,；;。！？!?：:\n]")
-_GIVE = re.compile(r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资|授信|资金")
-_NOT_FUNDING = re.compile(r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额")
+_GIVE = re.compile(
+    r"发放|拨付|兑现|下达|给予|予以|支持|补助|资助|奖补|补贴|奖励|扶持|安排|贴息|贷款|解决贷款|出资|募资|基金|减免|扣除|经费|投资|授信|资金"
+)
+_NOT_FUNDING = re.compile(
+    r"成交额|合同金额|产值|收入|营收|销售|纳税|收益|税收贡献|注册资本|交易额|研发经费投入|投入建设|设备投入|投资额"
+)
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|及以上)")
 # money lent or provided, then how much: 提供贷款超过50亿元, 获得信贷资金超10亿元 (not 贷款超过1亿元的企业)
-_LENT_SO_FAR = re.compile(r"(?:贷款|授信|(?:信贷|专项|扶持|引导|财政)资金)(?:累计|总额|规模|总量)?\s*(?:超|超过|达到?)\s*$")
-# a clause that only gives the size of what the clause before it hands out (继续发放创新券，年度额度不少于…元)
-_SIZE_OF_PRIOR = re.compile(r"^\s*(?:年度|每年|全年|年均|首期)?(?:总)?(?:额度|总额|规模|总量)\s*(?:不少于|不低于|为|达到?|约)?\s*$")
+_LENT_SO_FAR = re.compile(
+    r"(?:贷款|授信|(?:信贷|专项|扶持|引导|财政)资金)(?:累计|总额|规模|总量)?\s*(?:超|超过|达到?)\s*$"
+)
+# a clause that only gives the size of what the clause before it hands out (继续发放创新券，年度额度不少于…元;
+# 每年安排专项资金…，三年累计投入不少于…元)
+_SIZE_OF_PRIOR = re.compile(
+    r"^\s*(?:(?:年度|每年|全年|年均|首期)?(?:总)?(?:额度|总额|规模|总量)"
+    r"|(?:[一二三四五六七八九十两\d]+年)?(?:累计|合计|共计)(?:投入|安排|投资)?(?:总额|总量)?)"
+    r"\s*(?:不少于|不低于|为|达到?|约)?\s*$"
+)
 _RATE = re.compile(rf"(?P<num>{ARABIC})\s*[%％]")
 _RATE_CUE = re.compile(r"给予|补助|补贴|资助|奖励|贴息|按|加计扣除|支持")
 _KINDS = (
@@ -47,7 +60,9 @@ _PRODUCT = re.compile(
     r"“([^”]{2,12}(?:贷|券|保|基金|通))”|([\u4e00-\u9fa5]{2,10}(?:基金|创新券|科技券)|[\u4e00-\u9fa5]{1,3}贷通"
     r"|研发费用?加计扣除)"
 )
-_FUND_WITHOUT_YUAN = re.compile(rf"(?P<num>{ARABIC})\s*(?P<mult>亿|万)\s*(?:元)?(?=[\u4e00-\u9fa5]{{0,6}}基金)")
+_FUND_WITHOUT_YUAN = re.compile(
+    rf"(?P<num>{ARABIC})\s*(?P<mult>亿|万)\s*(?:元)?(?=[\u4e00-\u9fa5]{{0,6}}基金)"
+)
 
 
 @dataclass
@@ -75,12 +90,16 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str, prior: str = "") -> bool:
     before, after = text[lo : amount.start], text[amount.end : hi]
-    if _THRESHOLD_AFTER.match(after) or (re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励|补贴|奖补|资助", after[:15])):
+    if _THRESHOLD_AFTER.match(after) or (
+        re.match(r"^\s*的", after) and not re.search(r"基金|资金|支持|补助|奖励|补贴|奖补|资助", after[:15])
+    ):
         return False
     if _NOT_FUNDING.search(before[-10:]):
         return False
-    if re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before) and not MAX_CUE.search(before) and not (
-        _LENT_SO_FAR.search(before) and not re.match(r"^\s*的", after)
+    if (
+        re.search(r"(?<!不)(?:超|超过|达到?)\s*$", before)
+        and not MAX_CUE.search(before)
+        and not (_LENT_SO_FAR.search(before) and not re.match(r"^\s*的", after))
     ):
         return False  # 超过1000万元 is a threshold, 最高可达2000万元 a cap, 发放贷款超过50亿元 money lent
     if _GIVE.search(text[lo:hi]):
@@ -104,7 +123,10 @@ def _kind(*contexts: str) -> str:
 def _supports(text: str, sent_start: int, lo: int, pos: int) -> str:
     """What the money is for: ``对X给予`` → X, else the subject of the sentence's first clause."""
     clause = text[lo:pos]
-    match = re.search(r"(?:对|为|向)(?P<x>[^，。；]{2,60}?)(?:最高)?(?:按|给予|予以|提供|解决|分类|分阶段|分别|定期|根据|每年|一次性|$)", clause)
+    match = re.search(
+        r"(?:对|为|向)(?P<x>[^，。；]{2,60}?)(?:最高)?(?:按|给予|予以|提供|解决|分类|分阶段|分别|定期|根据|每年|一次性|$)",
+        clause,
+    )
     if match:
         return _tidy(match.group("x"))
     first = _clauses(text, sent_start, pos)
@@ -115,7 +137,9 @@ def _supports(text: str, sent_start: int, lo: int, pos: int) -> str:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"^对", "", text.strip())
-    text = re.sub(r"(?:分类分阶段|分阶段|分类|分别|定期择优|择优|每年|每项|一次性|最高|符合条件的)+$", "", text.strip())
+    text = re.sub(
+        r"(?:分类分阶段|分阶段|分类|分别|定期择优|择优|每年|每项|一次性|最高|符合条件的)+$", "", text.strip()
+    )
     return re.sub(r"\s+", "", text)[:60]
 
 
@@ -180,12 +204,31 @@ def _fund_sizes(text: str, lo: int, hi: int, known: list[Amount]) -> list[Amount
 
 
 # terms as pyoxigraph nodes, made once (an rdflib namespace lookup per triple costs more than the triple)
-_T = {name: iri(str(term)) for name, term in {
-    "label": RDFS.label, "supports": STIKG.supports, "rate": STIKG.rate, "MonetaryAmount": STIKG.MonetaryAmount,
-    "amountValue": STIKG.amountValue, "currency": STIKG.currency, "isMaximum": STIKG.isMaximum, "amount": STIKG.amount,
-    **{kind: STIKG[kind] for kind in ("Grant", "LoanProduct", "EquityInvestment", "TaxIncentive", "Voucher", "Award",
-                                      "Insurance")},
-}.items()}
+_T = {
+    name: iri(str(term))
+    for name, term in {
+        "label": RDFS.label,
+        "supports": STIKG.supports,
+        "rate": STIKG.rate,
+        "MonetaryAmount": STIKG.MonetaryAmount,
+        "amountValue": STIKG.amountValue,
+        "currency": STIKG.currency,
+        "isMaximum": STIKG.isMaximum,
+        "amount": STIKG.amount,
+        **{
+            kind: STIKG[kind]
+            for kind in (
+                "Grant",
+                "LoanProduct",
+                "EquityInvestment",
+                "TaxIncentive",
+                "Voucher",
+                "Award",
+                "Insurance",
+            )
+        },
+    }.items()
+}
 _DECIMAL, _BOOLEAN = str(XSD.decimal), str(XSD.boolean)
 
 

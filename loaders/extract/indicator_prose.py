@@ -25,13 +25,19 @@ _KEYWORD = re.compile(
     r"|收入|成交额|经费|面积|率|数|量|额|人员|研究院|研究所|工作站|基地|科学家|经纪人|经理人|联合体|高企|院士"
     r"|社区|资金|规模|专员|论文|标准|独角兽|瞪羚|高校|院所|大学|智力|外籍|工程师|博士|学者|(?<=[\u4e00-\u9fa5])企"
 )
-_SKIP_CLAUSE = re.compile(r"增长|提高|增加|下降|减少|翻番|同比|较上年|排名|位列|位居|居全|之一|占全省|占全国|高于|低于")
+_SKIP_CLAUSE = re.compile(
+    r"增长|提高|增加|下降|减少|翻番|同比|较上年|排名|位列|位居|居全|之一|占全省|占全国|高于|低于"
+)
 _LEAD = re.compile(
     r"^(?:\*+|其中|并|和|及|且|与|同时|全面|进一步|努力|力争|确保|争取|计划|预计|实现|完成|达成|新增了|集聚了|建成了|拥有|建有|"
     r"全市|全区|全县|全省|已|共|总计|合计|—+|——|\s|[一二三四五六七八九十]+是|\d+[.、．])+"
 )
-_TRAIL = re.compile(r"(?:累计达到|累计达|达到了|达到|达|超过|超|突破|为|有|约|近|保持|稳定在|不少于|不低于|以上|左右|预计|力争|实现|\s)+$")
-_YEAR = re.compile(r"((?:到|至|截至|截止|力争到|力争至|争取到|在)\s*)?((?:19|20)\d\d)\s*年\s*(底|末|年底|年末)?")
+_TRAIL = re.compile(
+    r"(?:累计达到|累计达|达到了|达到|达|超过|超|突破|为|有|约|近|保持|稳定在|不少于|不低于|以上|左右|预计|力争|实现|\s)+$"
+)
+_YEAR = re.compile(
+    r"((?:到|至|截至|截止|力争到|力争至|争取到|在)\s*)?((?:19|20)\d\d)\s*年\s*(底|末|年底|年末)?"
+)
 _BEFORE_YEAR_SKIP = re.compile(r"(较|比|与|相比|同比|自|从|于|“)\s*$")
 _SHARE = re.compile(r"比重|占比|比例|率|占|贡献|份额|水平")
 _ESTIMATE = re.compile(r"预计|预估|估计")
@@ -41,6 +47,10 @@ _BARE_VERB = re.compile(r"^(?:布局|建设|建成|新建|引进|培育|认定|�
 _OBJECT_AFTER_VERB = re.compile(r"^.*(?:建设|建立|布局|引进|培育|打造|组建|设立|集聚)(?=[\u4e00-\u9fa5]{3,})")
 _WHOLE = re.compile(r"^(?:总数|总量|数量|总计|合计)$")
 _RATIO_OF = re.compile(r"^占")
+# a subject that starts with a company's full name: the figure is the company's (甲股份有限公司全年实现营业收入…)
+_COMPANY_SUBJECT = re.compile(
+    r"^[\u4e00-\u9fa5（）()]{2,30}?(?:有限公司|股份公司|集团公司)(?=[\u4e00-\u9fa5])"
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,9 @@ def find_year_cues(text: str, start: int, end: int) -> list[Cue]:
         nxt = text[match.end() : match.end() + 2]
         if nxt[:1] in "度间内代" or nxt.startswith(("以来", "前", "后", "计划", "总结")):
             continue
-        cues.append(Cue(match.end(), int(match.group(2)), bool(match.group(1)) and "截" not in match.group(1)))
+        cues.append(
+            Cue(match.end(), int(match.group(2)), bool(match.group(1)) and "截" not in match.group(1))
+        )
     return cues
 
 
@@ -121,7 +133,9 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
             continue  # 衍生企业907家（其中获评高新技术企业87家）: a part of another count, not the region's total
         if _WHOLE.match(subject) and previous_subject:  # 新增研发机构86家，总数达到1012家
             subject = re.sub(r"^(?:全年|累计|净增|新增|其中)+", "", previous_subject) + subject
-        elif not _KEYWORD.search(subject) or subject.endswith(("等", "了", "的", "建设", "新建", "集聚", "引进")):
+        elif not _KEYWORD.search(subject) or subject.endswith(
+            ("等", "了", "的", "建设", "新建", "集聚", "引进")
+        ):
             subject = _fallback_subject(text, start, lo, qty, hi, subject, previous_subject)
             if not subject:
                 continue
@@ -130,6 +144,8 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
             subject = re.sub(r"^(?:全年|累计|新增)+", "", previous_subject) + subject
         if len(subject) < 3 or re.fullmatch(r"[\d.%万亿元\s]+", subject):
             continue
+        if "公司" in subject and _COMPANY_SUBJECT.match(subject):
+            continue  # one company's revenue or output, not the region's
         if qty.unit == "%" and not (_SHARE.search(text[lo : qty.start]) or _SHARE.search(subject)):
             continue  # a percentage needs a share-like subject (比重, 率, 占比)
         previous_subject = subject
@@ -149,8 +165,9 @@ def _in_breakdown(text: str, start: int, pos: int) -> bool:
     return bool(_BREAKDOWN.search(text, max(start, opened - 6), min(pos, opened + 4)))
 
 
-def _fallback_subject(text: str, start: int, lo: int, qty: Quantity, hi: int, subject: str,
-                     previous_subject: str) -> str:
+def _fallback_subject(
+    text: str, start: int, lo: int, qty: Quantity, hi: int, subject: str, previous_subject: str
+) -> str:
     """The noun after a number-first value, the earlier subject for 累计/净增, or the clause before."""
     after = _subject_after(text, qty.end, hi)
     if _KEYWORD.search(after) and not re.search(r"\d", after):
@@ -180,13 +197,24 @@ def _dropped(text: str, qty: Quantity, later: list[Quantity], lo: int, hi: int) 
     after = text[qty.end : hi]
     if _SKIP_CLAUSE.search(before[-12:]):
         return True
-    if (before.rstrip().endswith("的") and qty.unit == "%") or _MODIFIER_AFTER.match(after) or qty.unit == "个百分点":
+    if (
+        (before.rstrip().endswith("的") and qty.unit == "%")
+        or _MODIFIER_AFTER.match(after)
+        or qty.unit == "个百分点"
+    ):
         return True
-    if qty.unit.endswith("元") and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除",
-                                             before + after[:8]) and not _MEASURE_BEFORE.search(before):
+    if (
+        qty.unit.endswith("元")
+        and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除", before + after[:8])
+        and not _MEASURE_BEFORE.search(before)
+    ):
         return True  # a funding amount, see funding.py (加计扣除额达到630亿元 is a measure, kept)
     if qty.unit.endswith("元") and re.search(r"最高|不超过|不高于|上限|封顶", before[-8:]):
         return True  # a cap on support (单个企业每年最高10万元)
     # a value followed in the same clause by another value qualifies it (超1000万元的孵化器达100家)
-    return any(nxt.start < hi and not DELIMS.search(text, qty.end, nxt.start) and
-               not re.search(r"[、和及（(）)]", text[qty.end : nxt.start]) for nxt in later[:1])
+    return any(
+        nxt.start < hi
+        and not DELIMS.search(text, qty.end, nxt.start)
+        and not re.search(r"[、和及（(）)]", text[qty.end : nxt.start])
+        for nxt in later[:1]
+    )

@@ -45,7 +45,9 @@ class Observation:
 
 
 # --------------------------------------------------------------------------- status rules
-def _status_for(year: int, ctx: ExtractionContext, *, estimate: bool = False, target_cue: bool = False) -> str:
+def _status_for(
+    year: int, ctx: ExtractionContext, *, estimate: bool = False, target_cue: bool = False
+) -> str:
     """Actual, Estimate or Target for a value of ``year`` in this document."""
     if estimate:
         return "Estimate"
@@ -91,7 +93,9 @@ def _section_default(path: list[Heading], ctx: ExtractionContext) -> tuple[int, 
 
 
 @lru_cache(maxsize=16384)
-def _titles_verdict(titles: tuple[str, ...], period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
+def _titles_verdict(
+    titles: tuple[str, ...], period: tuple[int, int], doc_kind: str | None
+) -> tuple[int, str] | None:
     """``_section_default`` for the titles of a heading path, innermost first (cached: sections recur)."""
     squeezed = [_squeezed(title) for title in titles]
     for tier in (_year_verdict, _word_verdict, _weak_verdict):
@@ -107,6 +111,9 @@ def _squeezed(title: str) -> str:
     return re.sub(r"\s+", "", title)
 
 
+_TITLE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _year_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
     first, last = period
     if doc_kind != "WorkReport" or (str(first) in title and str(last) in title):
@@ -115,6 +122,10 @@ def _year_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> 
         return first, "Actual"
     if str(last) in title:
         return last, "Target"
+    # a one-year work plan (2024年工作要点) looking back: 一、2023年工作回顾 → results of 2023
+    earlier = _TITLE_YEAR.search(title)
+    if earlier and int(earlier.group()) < first and not _TARGET_SECTION.search(title):
+        return int(earlier.group()), "Actual"
     return None
 
 
@@ -128,8 +139,14 @@ def _word_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> 
     return None
 
 
+_WEAK_TARGET = re.compile(r"重点工作|举措")
+
+
 def _weak_verdict(title: str, period: tuple[int, int], doc_kind: str | None) -> tuple[int, str] | None:
-    return (period[1], "Target") if "指标" in title and doc_kind != "WorkReport" else None
+    """指标 (outside work reports) and 重点工作/举措 (三、重点工作 of a work plan, unless a heading above says 回顾)."""
+    if ("指标" in title and doc_kind != "WorkReport") or _WEAK_TARGET.search(title):
+        return period[1], "Target"
+    return None
 
 
 # --------------------------------------------------------------------------- prose
@@ -165,8 +182,11 @@ def _prose_observations(doc: Document, ctx: ExtractionContext, region: str) -> l
                 decided = _decide(text, sent.start, value.start, cues, carry, default, ctx, value.estimate)
                 if decided:
                     place = _place_of(value.wording, region)
-                    found.append(Observation(value.wording, value.value, value.unit, *decided, place,
-                                             sent.start, sent.end))
+                    found.append(
+                        Observation(
+                            value.wording, value.value, value.unit, *decided, place, sent.start, sent.end
+                        )
+                    )
         carry = cues[-1] if cues else carry
     return found
 
@@ -205,8 +225,16 @@ def _heading_defaults(heads: list[Heading], ctx: ExtractionContext) -> list[tupl
     return defaults
 
 
-def _decide(text: str, sent_start: int, pos: int, cues: list[Cue], carry: Cue | None,
-            default: tuple[int, str] | None, ctx: ExtractionContext, estimate: bool) -> tuple[int, str] | None:
+def _decide(
+    text: str,
+    sent_start: int,
+    pos: int,
+    cues: list[Cue],
+    carry: Cue | None,
+    default: tuple[int, str] | None,
+    ctx: ExtractionContext,
+    estimate: bool,
+) -> tuple[int, str] | None:
     before = text[sent_start:pos]
     cue = next((c for c in reversed(cues) if c.pos <= pos), None) or carry
     if cue:
@@ -256,19 +284,34 @@ def _column_meanings(table: Table, ctx: ExtractionContext) -> list[tuple[int, st
     return meanings
 
 
-def _meaning(h: str, year_match: re.Match[str] | None, previous: tuple[int, str] | None,
-             caption_period: tuple[int, int] | None, ctx: ExtractionContext) -> tuple[int, str] | None:
+def _meaning(
+    h: str,
+    year_match: re.Match[str] | None,
+    previous: tuple[int, str] | None,
+    caption_period: tuple[int, int] | None,
+    ctx: ExtractionContext,
+) -> tuple[int, str] | None:
     five = FIVE_YEAR_RE.search(h)
     span = five_year_period(five.group(1)) if five else None
-    status = ("Estimate" if "预计" in h else "Target" if re.search(r"目标|规划|计划|预期", h)
-              else "Actual" if re.search(r"完成|实际|现状|基期|基数|实绩", h) else None)
+    status = (
+        "Estimate"
+        if "预计" in h
+        else "Target"
+        if re.search(r"目标|规划|计划|预期", h)
+        else "Actual"
+        if re.search(r"完成|实际|现状|基期|基数|实绩", h)
+        else None
+    )
     if year_match:
         year = int(year_match.group(1))
     elif span:
         year = span[1]
     elif status == "Actual" and "完成" in h:
-        year = previous[0] if previous else (caption_period[1] if caption_period
-                                             else ctx.period[0] - 1 if ctx.period else None)
+        year = (
+            previous[0]
+            if previous
+            else (caption_period[1] if caption_period else ctx.period[0] - 1 if ctx.period else None)
+        )
     elif status == "Actual" and ctx.period:
         year = ctx.period[0] - 1
     elif status == "Target" and ctx.period:
@@ -288,7 +331,9 @@ def _label_columns(table: Table) -> tuple[int | None, int | None]:
     return name, unit
 
 
-def _table_observations(doc: Document, table: Table, ctx: ExtractionContext, region: str) -> list[Observation]:
+def _table_observations(
+    doc: Document, table: Table, ctx: ExtractionContext, region: str
+) -> list[Observation]:
     meanings = _column_meanings(table, ctx)
     if not any(meanings):
         return []
@@ -313,11 +358,31 @@ def _cell_values(doc, cell, name, unit, meaning, ctx, region, row_start, row_end
     if match and name:
         cell_status = "Estimate" if "预计" in (match.group("notes") or "") else status
         value_unit = unit or (match.group("unit") or "").replace("％", "%")
-        return [Observation(name, Decimal(match.group("num").replace(",", "")), value_unit, year, cell_status,
-                            _place_of(name, region), row_start, row_end)]
-    return [Observation(v.wording, v.value, v.unit, year, "Estimate" if v.estimate else status,
-                        _place_of(v.wording, region), cell.start, cell.end)
-            for v in values_in(doc.text, cell.start, cell.end)]
+        return [
+            Observation(
+                name,
+                Decimal(match.group("num").replace(",", "")),
+                value_unit,
+                year,
+                cell_status,
+                _place_of(name, region),
+                row_start,
+                row_end,
+            )
+        ]
+    return [
+        Observation(
+            v.wording,
+            v.value,
+            v.unit,
+            year,
+            "Estimate" if v.estimate else status,
+            _place_of(v.wording, region),
+            cell.start,
+            cell.end,
+        )
+        for v in values_in(doc.text, cell.start, cell.end)
+    ]
 
 
 # --------------------------------------------------------------------------- output
@@ -370,12 +435,27 @@ def _in_unit(value: Decimal, unit: str, concept_unit: str) -> tuple[Decimal, str
 
 
 # terms as pyoxigraph nodes, made once (an rdflib namespace lookup per triple costs more than the triple)
-_T = {name: iri(str(term)) for name, term in {
-    "dataSet": QB.dataSet, "Observation": QB.Observation, "DataSet": QB.DataSet, "label": RDFS.label,
-    "inDocument": STIKG.inDocument, "Indicator": STIKG.Indicator, "Concept": SKOS.Concept, "unit": STIKG.unit,
-    "refArea": STIKG.refArea, "indicator": STIKG.indicator, "refYear": STIKG.refYear, "value": STIKG.value,
-    "status": STIKG.status, "Actual": STIKG.Actual, "Estimate": STIKG.Estimate, "Target": STIKG.Target,
-}.items()}
+_T = {
+    name: iri(str(term))
+    for name, term in {
+        "dataSet": QB.dataSet,
+        "Observation": QB.Observation,
+        "DataSet": QB.DataSet,
+        "label": RDFS.label,
+        "inDocument": STIKG.inDocument,
+        "Indicator": STIKG.Indicator,
+        "Concept": SKOS.Concept,
+        "unit": STIKG.unit,
+        "refArea": STIKG.refArea,
+        "indicator": STIKG.indicator,
+        "refYear": STIKG.refYear,
+        "value": STIKG.value,
+        "status": STIKG.status,
+        "Actual": STIKG.Actual,
+        "Estimate": STIKG.Estimate,
+        "Target": STIKG.Target,
+    }.items()
+}
 _GYEAR, _DECIMAL = str(XSD.gYear), str(XSD.decimal)
 
 

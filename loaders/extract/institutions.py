@@ -39,7 +39,10 @@ _SHORT_FORM = re.compile(r"（(?:以下)?简称[：:]?\s*[“\"「]?([^”\"」�
 _PRIORITY = {"known": 0, "department": 1, "pattern": 2, "alias": 3, "list": 4}
 _SCOPES = "省市区县"
 _LEVEL, _LOCATED_IN = iri(str(STIKG.level)), iri(str(STIKG.locatedIn))
-_SUB_ORG, _ORGANIZATION = iri(str(ORG.subOrganizationOf)), iri(str(ORG.Organization))  # ORG.x costs ~1 µs a lookup
+_SUB_ORG, _ORGANIZATION = (
+    iri(str(ORG.subOrganizationOf)),
+    iri(str(ORG.Organization)),
+)  # ORG.x costs ~1 µs a lookup
 _NEW_RD = re.compile(
     r"(?:（[^（）\n]{1,30}）)?(?:等|为代表的)(?:[0-9一二三四五六七八九十百多余家个批]|省级|市级|区级|国家级|高水平|重点|一批)*新型研发机构"
 )
@@ -135,8 +138,11 @@ def _company_cores(text: str, kept: list[Candidate]) -> dict[str, str]:
         if len(core) >= 3 and distinctive(core) and not resolve_org(core):
             cores.setdefault(core, set()).add(c.name)
     spans = [(c.start, c.end) for c in kept]
-    return {core: next(iter(names)) for core, names in cores.items() if len(names) == 1
-            and any(not any(a <= i < b for a, b in spans) for i in _occurrences(text, core))}
+    return {
+        core: next(iter(names))
+        for core, names in cores.items()
+        if len(names) == 1 and any(not any(a <= i < b for a, b in spans) for i in _occurrences(text, core))
+    }
 
 
 def _brand_forms(kept: list[Candidate], forms: dict[str, str]) -> dict[str, str]:
@@ -191,7 +197,10 @@ def _contracted(kept: list[Candidate]) -> dict[str, str]:
             if len(long) <= len(short):
                 continue
             # long = short[:i] + gap + short[i:]: i within the common prefix, short[i:] within the common suffix
-            first, last = len(short) - _common_suffix(short, long), min(_common_prefix(short, long), len(short) - 2)
+            first, last = (
+                len(short) - _common_suffix(short, long),
+                min(_common_prefix(short, long), len(short) - 2),
+            )
             for i in range(first, last + 1):
                 gap = long[i : i + len(long) - len(short)]
                 if resolve_place(gap):
@@ -199,6 +208,39 @@ def _contracted(kept: list[Candidate]) -> dict[str, str]:
                     if not (before and before[-1].end == i):  # 苏州市|吴江区|科学技术局 is another body
                         found[short] = long
     return found
+
+
+_CONTRACTED_INSTITUTE = re.compile(r"[^究]所")  # 纳米所, 硅酸盐所苏州研究院: …研究所 written …所
+
+
+def _abbreviated(names: set[str]) -> dict[str, str]:
+    """A research institute written short, 研究所 as 所 (中科院纳米所, 硅酸盐所苏州研究院), is the one full name here
+    that keeps all its characters in order and ends like it (not one it starts: 甲所 and 甲所乙分所 are two bodies;
+    of an institute and its branch, both keeping them, the institute)."""
+    shorts = [n for n in names if _CONTRACTED_INSTITUTE.search(n) and not resolve_org(n)]
+    longs = [n for n in names if "研究所" in n] if shorts else []
+    found: dict[str, str] = {}
+    for short in shorts:
+        owners = [
+            long
+            for long in longs
+            if len(long) > len(short)
+            and long[-1] == short[-1]
+            and not long.startswith(short)
+            and _keeps_order(short, long)
+        ]
+        owners = [
+            o for o in owners if not any(o != p and o.startswith(p) for p in owners)
+        ]  # 甲所, not 甲所乙分所
+        if len(owners) == 1:
+            found[short] = owners[0]
+    return found
+
+
+def _keeps_order(short: str, long: str) -> bool:
+    """Whether ``short``'s characters occur in ``long`` in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -231,7 +273,9 @@ def _new_rd(text: str, kept: list[Candidate]) -> set[str]:
     return names
 
 
-def find_document_orgs(doc: Document, region: str | None, aliases: dict[str, str] | None = None) -> list[OrgMatch]:
+def find_document_orgs(
+    doc: Document, region: str | None, aliases: dict[str, str] | None = None
+) -> list[OrgMatch]:
     """Every organisation mention in ``doc``, with resolved organisation info, in text order.
 
     ``aliases``, when given, receives every form the text uses for a name (short form -> canonical).
@@ -243,10 +287,15 @@ def find_document_orgs(doc: Document, region: str | None, aliases: dict[str, str
     if forms:  # the text's own short forms
         kept = [_renamed(c, forms.get(text[c.start : c.end], c.name)) for c in kept]
     if forms:
-        extra = [Candidate(i, i + len(f), forms[f], source="alias") for f in forms for i in _occurrences(text, f)]
+        extra = [
+            Candidate(i, i + len(f), forms[f], source="alias") for f in forms for i in _occurrences(text, f)
+        ]
         taken = {i for c in kept for i in range(c.start, c.end)}
-        kept = sorted(kept + _merge([c for c in extra if taken.isdisjoint(range(c.start, c.end))]), key=lambda c: c.start)
-    same = _contracted(kept)
+        kept = sorted(
+            kept + _merge([c for c in extra if taken.isdisjoint(range(c.start, c.end))]),
+            key=lambda c: c.start,
+        )
+    same = {**_abbreviated({c.name for c in kept}), **_contracted(kept)}
     new_rd = _new_rd(text, kept)
     infos: dict[str, OrgInfo] = {}
     matches = []

@@ -27,6 +27,9 @@ def _amounts(tmp_path, text: str) -> list[tuple[Decimal, bool]]:
     ("继续发放科技创新券，年度额度不少于1500万元。", [(Decimal("15000000"), False)]),
     ("设立天使投资基金，首期规模3亿元。", [(Decimal("300000000"), False)]),
     ("全年技术合同登记1200项，年度总额达到80亿元。", []),
+    ("市财政每年安排专项资金不少于3亿元，五年累计投入不少于15亿元。",
+     [(Decimal("300000000"), False), (Decimal("1500000000"), False)]),
+    ("企业研发投入累计达到15亿元。", []),
 ])  # fmt: skip
 def test_money_lent_beyond_an_amount_is_funding_a_threshold_is_not(tmp_path, text, expected):
     assert _amounts(tmp_path, text) == expected

@@ -48,8 +48,13 @@ def test_coordinated_list_splits_and_aliases_resolve() -> None:
     text = "与中科大、清华大学、法国里尔大学以及与中科院、航天科工、江苏省和苏州市产研院等单位合作建设新型研发机构。\n"
     _, ctx, _ = extract_orgs(text, "相城区")
     assert set(ctx.orgs) == {
-        "中国科学技术大学", "清华大学", "里尔大学", "中国科学院", "中国航天科工集团有限公司",
-        "江苏省产业技术研究院", "苏州市产业技术研究院",
+        "中国科学技术大学",
+        "清华大学",
+        "里尔大学",
+        "中国科学院",
+        "中国航天科工集团有限公司",
+        "江苏省产业技术研究院",
+        "苏州市产业技术研究院",
     }
     assert ctx.orgs["里尔大学"].located_in in ("里尔", "法国")
     assert ctx.orgs["中国科学院"].cls == "ResearchInstitute"
@@ -73,7 +78,10 @@ def test_department_short_forms_take_the_region_and_the_list_scope() -> None:
     text = "（责任单位：区科技局、发改委、财政局，各镇）市科技局、省科技厅给予指导。\n"
     _, ctx, _ = extract_orgs(text, "吴江区")
     assert set(ctx.orgs) == {
-        "苏州市吴江区科学技术局", "苏州市吴江区发展和改革委员会", "苏州市吴江区财政局", "苏州市科学技术局",
+        "苏州市吴江区科学技术局",
+        "苏州市吴江区发展和改革委员会",
+        "苏州市吴江区财政局",
+        "苏州市科学技术局",
         "江苏省科学技术厅",
     }
     assert ctx.orgs["苏州市科学技术局"].level == "MunicipalLevel"
@@ -83,7 +91,10 @@ def test_listed_companies_without_an_ending_are_enterprises() -> None:
     text = "依托帝迈生物、宇恒生物等龙头企业，引导舍弗勒、博格华纳等外资骨干企业参与，围绕纺织、石化等传统产业领域。\n"
     _, ctx, _ = extract_orgs(text, "太仓市")
     assert {n: i.cls for n, i in ctx.orgs.items()} == {
-        "帝迈生物": "Enterprise", "宇恒生物": "Enterprise", "舍弗勒集团": "Enterprise", "博格华纳": "Enterprise",
+        "帝迈生物": "Enterprise",
+        "宇恒生物": "Enterprise",
+        "舍弗勒集团": "Enterprise",
+        "博格华纳": "Enterprise",
     }
 
 
@@ -106,10 +117,20 @@ def test_graph_shape_of_an_organisation() -> None:
     center = ox.NamedNode(entity_iri("org", "国家第三代半导体技术创新中心"))
     assert ox.Triple(tsinghua, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(STIKG.University))) in triples
     assert ox.Triple(tsinghua, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(ORG.Organization))) in triples
-    assert ox.Triple(tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("Tsinghua University", language="en")) in triples
-    assert ox.Triple(tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("qing hua da xue", language="zh-Latn-pinyin")) in triples
+    assert (
+        ox.Triple(tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("Tsinghua University", language="en"))
+        in triples
+    )
+    assert (
+        ox.Triple(
+            tsinghua, ox.NamedNode(str(RDFS.label)), ox.Literal("qing hua da xue", language="zh-Latn-pinyin")
+        )
+        in triples
+    )
     assert ox.Triple(cas, ox.NamedNode(str(SKOS.altLabel)), ox.Literal("中科院", language="zh")) in triples
-    assert ox.Triple(center, ox.NamedNode(str(STIKG.level)), ox.NamedNode(str(STIKG.NationalLevel))) in triples
+    assert (
+        ox.Triple(center, ox.NamedNode(str(STIKG.level)), ox.NamedNode(str(STIKG.NationalLevel))) in triples
+    )
     located = [t for t in triples if t.subject == tsinghua and t.predicate.value == str(STIKG.locatedIn)]
     assert [t.object.value for t in located] == [entity_iri("place", "北京市")]
 
@@ -122,7 +143,9 @@ def test_sub_organisation_links_to_its_parent() -> None:
     parent = ox.NamedNode(entity_iri("org", "上海交通大学"))
     assert ox.Triple(sub, ox.NamedNode(str(ORG.subOrganizationOf)), parent) in triples
     assert ox.Triple(parent, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(STIKG.University))) in triples
-    located = {t.object.value for t in triples if t.subject == sub and t.predicate.value == str(STIKG.locatedIn)}
+    located = {
+        t.object.value for t in triples if t.subject == sub and t.predicate.value == str(STIKG.locatedIn)
+    }
     assert located == {entity_iri("place", "相城区")}
 
 
@@ -159,8 +182,12 @@ def test_brands_countries_and_categories() -> None:
     )
     _, ctx, _ = extract_orgs(text, "昆山市")
     assert set(ctx.orgs) == {
-        "苏州绿的谐波传动科技股份有限公司", "科沃斯机器人股份有限公司", "利物浦大学", "新加坡国立大学",
-        "昆山市政府引导基金", "长三角氢能产业联盟",
+        "苏州绿的谐波传动科技股份有限公司",
+        "科沃斯机器人股份有限公司",
+        "利物浦大学",
+        "新加坡国立大学",
+        "昆山市政府引导基金",
+        "长三角氢能产业联盟",
     }
     assert ctx.orgs["长三角氢能产业联盟"].cls == "Organization"
 
@@ -170,7 +197,9 @@ def test_offshore_incubator_and_enclosing_places() -> None:
 
     text = "在美国硅谷设立离岸创新中心，在德国慕尼黑设立昆山（慕尼黑）离岸孵化器，在上海市嘉定区布局建设科创飞地。\n"
     doc, ctx, _ = extract_orgs(text, "昆山市")
-    found = {(kind, frozenset(p.name for p in parties)) for _, _, kind, parties, _ in find_collaborations(doc, ctx)}
+    found = {
+        (kind, frozenset(p.name for p in parties)) for _, _, kind, parties, _ in find_collaborations(doc, ctx)
+    }
     assert found == {
         ("Offshore", frozenset({"昆山市", "硅谷"})),
         ("Offshore", frozenset({"昆山市", "慕尼黑"})),
@@ -179,8 +208,10 @@ def test_offshore_incubator_and_enclosing_places() -> None:
 
 
 def test_serve_before_a_national_name_is_a_verb() -> None:
-    text = ("全力服务国家先进功能纤维创新中心建设。支持江苏省科技企业融资路演服务中心太仓分中心发展，"
-            "办好常熟市科技创业服务中心。\n")
+    text = (
+        "全力服务国家先进功能纤维创新中心建设。支持江苏省科技企业融资路演服务中心太仓分中心发展，"
+        "办好常熟市科技创业服务中心。\n"
+    )
     _, ctx, _ = extract_orgs(text, "太仓市")
     assert "国家先进功能纤维创新中心" in ctx.orgs
     assert "常熟市科技创业服务中心" in ctx.orgs
@@ -188,8 +219,10 @@ def test_serve_before_a_national_name_is_a_verb() -> None:
 
 
 def test_a_name_said_to_be_a_new_rd_institution_later_in_its_sentence() -> None:
-    text = ("与中国科学院半导体研究所共建的长三角先进光电技术研究院正式运行，成为我区第9家新型研发机构。"
-            "东南大学常熟研究院建成投用，苏州大学与之共建的新型研发机构还有3家。\n")
+    text = (
+        "与中国科学院半导体研究所共建的长三角先进光电技术研究院正式运行，成为我区第9家新型研发机构。"
+        "东南大学常熟研究院建成投用，苏州大学与之共建的新型研发机构还有3家。\n"
+    )
     _, ctx, _ = extract_orgs(text, "吴江区")
     assert ctx.orgs["长三角先进光电技术研究院"].cls == "NewRDInstitution"
     assert ctx.orgs["中国科学院半导体研究所"].cls == "ResearchInstitute"
@@ -197,9 +230,55 @@ def test_a_name_said_to_be_a_new_rd_institution_later_in_its_sentence() -> None:
 
 
 def test_a_company_named_by_its_own_name_after_the_full_name() -> None:
-    text = ("江苏亨通光电股份有限公司获评国家技术创新示范企业。亨通光电牵头承担国家重点研发计划项目2项。"
-            "中利集团有限公司加快转型，集中利用存量土地。\n")
+    text = (
+        "江苏亨通光电股份有限公司获评国家技术创新示范企业。亨通光电牵头承担国家重点研发计划项目2项。"
+        "中利集团有限公司加快转型，集中利用存量土地。\n"
+    )
     _, ctx, _ = extract_orgs(text, "吴江区")
     brands = {m.surface: m.info.canonical for m in ctx.org_mentions}
     assert brands["亨通光电"] == "江苏亨通光电股份有限公司"
     assert "中利" not in brands and set(ctx.orgs) == {"江苏亨通光电股份有限公司", "中利集团有限公司"}
+
+
+def test_every_one_of_a_kind_and_filed_categories_are_not_names() -> None:
+    text = (
+        "各区（镇）管委会、各街道办事处要抓好落实。对新认定的国家备案众创空间、省级备案众创空间给予奖励，"
+        "各开发区管委会负责初审。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "吴中区")
+    assert ctx.orgs == {}
+
+
+def test_a_town_or_zone_names_its_own_facility() -> None:
+    text = "支持黄埭镇众创空间、相城经开区科技企业孵化器争创国家级载体，相城区众创空间数量达到60家。\n"
+    _, ctx, _ = extract_orgs(text, "相城区")
+    assert set(ctx.orgs) == {"黄埭镇众创空间", "相城经开区科技企业孵化器"}
+    assert ctx.orgs["黄埭镇众创空间"].cls == "MakerSpace"
+
+
+def test_an_institute_written_with_suo_for_yanjiusuo_is_the_full_name() -> None:
+    text = (
+        "推动中国科学院自动化研究所在本区设立分支机构。中科院自动化所团队牵头攻关，"
+        "中国科学院自动化研究所南京分所同步参与。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "吴中区")
+    forms = {m.surface: m.info.canonical for m in ctx.org_mentions}
+    assert forms["中科院自动化所"] == "中国科学院自动化研究所"
+    assert set(ctx.orgs) == {"中国科学院自动化研究所", "中国科学院自动化研究所南京分所"}
+
+
+def test_its_partner_a_country_before_a_name_and_an_offshore_city_in_a_name() -> None:
+    from stikg.loaders.extract.collaborations import find_collaborations
+
+    text = (
+        "全力支持南京理工大学建设，推动其与德国慕尼黑工业大学联合开展研究。"
+        "高水平运营昆山（东京）离岸创新中心。\n"
+    )
+    doc, ctx, _ = extract_orgs(text, "昆山市")
+    found = {
+        (kind, frozenset(p.name for p in parties)) for _, _, kind, parties, _ in find_collaborations(doc, ctx)
+    }
+    assert found == {
+        ("Cooperation", frozenset({"南京理工大学", "慕尼黑工业大学"})),
+        ("Offshore", frozenset({"昆山市", "东京"})),
+    }

@@ -1,7 +1,7 @@
 """Named institutions and collaborations on documents the extractor was not tuned on.
 
 ``unseen/`` holds plans, action plans, policy measures and work reports of other
-Suzhou-area places (one GBK-encoded, one .docx), each annotated by hand before the
+Suzhou-area places (one GBK-, one GB18030-encoded, two .docx), each annotated by hand before the
 extractor was first run on it (``<stem>.json``: institutions with class and text forms,
 collaborations as participant sets with a kind). Participants are compared after mapping
 each name through the annotation's forms, so an alias the text uses counts as its entity.
@@ -41,7 +41,10 @@ def _collaborations(ctx: ExtractionContext, annotation: dict) -> tuple[set, set]
         (kind, frozenset(forms.get(p.name, p.name) for p in parties))
         for _, _, kind, parties, _ in find_collaborations(ctx.document, ctx)
     }
-    expected = {(c["kind"], frozenset(forms.get(p, p) for p in c["participants"])) for c in annotation["collaborations"]}
+    expected = {
+        (c["kind"], frozenset(forms.get(p, p) for p in c["participants"]))
+        for c in annotation["collaborations"]
+    }
     return found, expected
 
 
@@ -56,7 +59,12 @@ def test_unseen_documents_exist_in_every_form() -> None:
     suffixes = {json.loads(p.read_text(encoding="utf-8"))["source"].rsplit(".", 1)[1] for p in ANNOTATIONS}
     assert {"txt", "docx"} <= suffixes
     gbk = [p for p in ANNOTATIONS if json.loads(p.read_text(encoding="utf-8"))["encoding"] == "gbk"]
-    assert gbk and (FOLDER / json.loads(gbk[0].read_text(encoding="utf-8"))["source"]).read_bytes().decode("gbk")
+    assert gbk and (FOLDER / json.loads(gbk[0].read_text(encoding="utf-8"))["source"]).read_bytes().decode(
+        "gbk"
+    )
+    gb18030 = [p for p in ANNOTATIONS if json.loads(p.read_text(encoding="utf-8"))["encoding"] == "gb18030"]
+    raw = (FOLDER / json.loads(gb18030[0].read_text(encoding="utf-8"))["source"]).read_bytes()
+    assert raw.decode("gb18030") and not raw.isascii()
 
 
 def test_named_institutions_of_an_unseen_document(case) -> None:
@@ -73,8 +81,10 @@ def test_collaborations_of_an_unseen_document(case) -> None:
     annotation, ctx = case
     found, expected = _collaborations(ctx, annotation)
     right = found & expected
-    print(f"\n{annotation['source']}: collaborations P={len(right) / max(1, len(found)):.2f} "
-          f"R={len(right) / len(expected):.2f}")
+    print(
+        f"\n{annotation['source']}: collaborations P={len(right) / max(1, len(found)):.2f} "
+        f"R={len(right) / len(expected):.2f}"
+    )
     assert len(right) >= COLLAB_PRECISION * len(found), sorted(map(sorted, (s for _, s in found - expected)))
     assert len(right) >= COLLAB_RECALL * len(expected), sorted(map(sorted, (s for _, s in expected - found)))
 
@@ -82,6 +92,8 @@ def test_collaborations_of_an_unseen_document(case) -> None:
 def test_short_company_names_resolve_to_the_full_name(case) -> None:
     """A brand used in a list (科沃斯) is the company the document names in full (科沃斯机器人股份有限公司)."""
     annotation, ctx = case
-    forms = {f: i["name"] for i in annotation["institutions"] for f in i["aliases"] if i["type"] == "Enterprise"}
+    forms = {
+        f: i["name"] for i in annotation["institutions"] for f in i["aliases"] if i["type"] == "Enterprise"
+    }
     brands = {m.surface: m.info.canonical for m in ctx.org_mentions if m.surface in forms}
     assert all(brands[s] == forms[s] for s in brands if forms[s] in ctx.orgs), brands
