@@ -97,9 +97,19 @@ class GraphBuilder:
     def triples(self) -> list[ox.Triple]:
         return [ox.Triple(s, p, o) for s, p, o in chain(self._triples, self._span_triples())]
 
-    def quads(self) -> Iterable[ox.Quad]:
-        g = iri(self.graph)
-        return (ox.Quad(s, p, o, g) for s, p, o in chain(self._triples, self._span_triples()))
+    def quads(self) -> list[ox.Quad]:
+        """Every quad of the document's graph (spans' own triples written here, in one loop)."""
+        g, quad, text, document = iri(self.graph), ox.Quad, self.doc.text, self.document
+        out = [quad(s, p, o, g) for s, p, o in self._triples]
+        for (start, end), node in self._spans.items():
+            out += (
+                quad(node, _TYPE, _TEXT_SPAN, g),
+                quad(node, _IN_DOCUMENT, document, g),
+                quad(node, _START, _offset(start), g),
+                quad(node, _END, _offset(end), g),
+                quad(node, _QUOTE, ox.Literal(text[start:end]), g),
+            )
+        return out
 
     def once(self, key: object) -> bool:
         """True the first time ``key`` is seen in this document: lets extractors skip rewriting an entity."""
