@@ -146,7 +146,7 @@ def stage_times(files: list[Path]) -> dict[str, float]:
                 name = f"extract.{extract.__module__.rsplit('.', 1)[-1]}"
                 times[name] = times.get(name, 0.0) + time.process_time() - cpu
             cpu = time.process_time()
-            list(out.quads())
+            out.quads()
             times["quads"] = times.get("quads", 0.0) + time.process_time() - cpu
     return times
 

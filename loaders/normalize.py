@@ -182,5 +182,7 @@ def join_table_continuations(text: str) -> str:
                 pieces.append(text[pos:e1])
                 pieces.append(join_fragments(text[cell.start : e1], text[s2:e2]))
                 pos = s2
+    if not pieces:
+        return text  # the same object: segmenting reuses the tables found here
     pieces.append(text[pos:])
     return "".join(pieces)

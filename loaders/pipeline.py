@@ -133,7 +133,7 @@ def _nothing() -> None:
 def extract_file(path: Path, ctx: ExtractionContext) -> tuple[str, list[ox.Quad]]:
     """Read, segment and extract one file: its graph's IRI and quads (DocumentError if it cannot be read)."""
     builder = run_extractors(read_document(path), ctx)
-    return builder.graph, list(builder.quads())
+    return builder.graph, builder.quads()
 
 
 def load_documents(

@@ -11,8 +11,8 @@ document governing 苏州市 (and only standing alone, not inside a longer word)
 Short forms drop the administrative suffix (``相城`` → ``相城区``) for provinces,
 cities and districts. Towns (``X镇``/``X街道``) not in the gazetteer are found by a
 conservative pattern, development zones by a known place plus a zone suffix
-(``吴江高新区``). Matching is one compiled regex over a trie of every name, so a
-scan is linear in the text.
+(``吴江高新区``). Known names are matched by one Aho-Corasick automaton, towns by one
+regex, so a scan is linear in the text.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from stikg.errors import InvalidDataError
 from stikg.loaders.links_table import read_links
@@ -184,12 +186,28 @@ def trie_regex(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Known names, and unknown towns: two regexes, because one alternation of both is
-    6x slower (the town branch can start at any Han character, defeating the name trie)."""
+def _patterns() -> tuple[ahocorasick_rs.AhoCorasick, re.Pattern[str]]:
+    """Known names (an Aho-Corasick automaton: 4x faster than a regex over their trie), and
+    unknown towns (a regex)."""
     gaz = _gazetteer()
     words = set(gaz.names) | {surface for surface, _ in gaz.contextual} | set(_RELATIVE_ZONES)
-    return re.compile(trie_regex(sorted(words))), re.compile(_TOWN)
+    return ahocorasick_rs.AhoCorasick(sorted(words)), re.compile(_TOWN)
+
+
+def _longest_names(text: str, start: int, stop: int) -> tuple[list[int], list[int]]:
+    """Where a known name starts in ``text[start:stop]`` and where the longest one there ends.
+
+    The same matches a regex over the names' trie would find at each position (the longest
+    name starting there), for every position at once, in one pass in Rust.
+    """
+    automaton = _patterns()[0]
+    window = text if start == 0 and stop == len(text) else text[start:stop]
+    longest: dict[int, int] = {}
+    for _, s, e in automaton.find_matches_as_indexes(window, overlapping=True):
+        if e > longest.get(s, -1):
+            longest[s] = e
+    starts = sorted(longest)
+    return [s + start for s in starts], [longest[s] + start for s in starts]
 
 
 def resolve_place(name: str, region: str | None = None) -> PlaceInfo | None:
@@ -295,27 +313,31 @@ def _scan(text: str, start: int, stop: int, region: str | None, memo: dict) -> l
     """Places in ``text[start:stop]``, left to right: at each step the leftmost name or town
     match (a name wins a tie), as one alternation ``name|town`` would find it.
 
-    Each regex's next match is kept until the scan passes it, and every search is kept in
-    ``memo`` (scans of one text for other regions ask the same); one loop, no helper
-    calls per match, as this runs once for every place in every document.
+    Known names come from one automaton pass over the range; the town regex's next match
+    is kept until the scan passes it. Both are kept in ``memo`` (scans of one text for
+    other regions ask the same); one loop, no helper calls per match, as this runs once
+    for every place in every document.
     """
     names = _gazetteer().names
-    name_re, town_re = _patterns()
+    town_re = _patterns()[1]
+    spans = memo.get(("names", start, stop))
+    if spans is None:
+        spans = memo[("names", start, stop)] = _longest_names(text, start, stop)
+    name_starts, name_ends = spans
+    count, i = len(name_starts), 0
     found: list[PlaceMatch] = []
     pos = start
-    name = town = None  # each regex's next match at or after the last search; False: none left
+    town = None  # the town regex's next match at or after the last search; False: none left
     while True:
-        if name is None or (name is not False and name.start() < pos):
-            name = memo.get((0, pos, stop))
-            if name is None:
-                name = memo[(0, pos, stop)] = name_re.search(text, pos, stop) or False
+        while i < count and name_starts[i] < pos:
+            i += 1
         if town is None or (town is not False and town.start() < pos):
             town = memo.get((1, pos, stop))
             if town is None:
                 town = memo[(1, pos, stop)] = town_re.search(text, pos, stop) or False
-        if name and (not town or name.start() <= town.start()):
-            s, e = name.span()
-            surface = name.group()
+        if i < count and (not town or name_starts[i] <= town.start()):
+            s, e = name_starts[i], name_ends[i]
+            surface = text[s:e]
             info = names.get(surface) or _contextual(text, s, e, region)
             zone = _zone(text, info, e, stop) if info else None
             if zone:

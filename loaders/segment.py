@@ -11,7 +11,6 @@ numbered heading lines (``headings.py``) and tab-indented cell blocks
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from stikg.loaders import headings as heading_rules
 from stikg.loaders.document import Cell, Document, Paragraph, Sentence, Table
@@ -19,8 +18,11 @@ from stikg.loaders.texttables import RawCell, RawTable, find_tab_tables, line_sp
 
 __all__ = ["segment", "split_sentences", "table_from_cells"]
 
-_SENTENCE_END = re.compile(r"(?:[。！？；]|[!?;](?![\w/=&]))+[”’」』）)】〕》\"']*")  # not "?" inside a URL
-_END_CHAR = re.compile(r"[。！？；!?;]")  # where a sentence end can start: found 5x faster than by _SENTENCE_END
+# 。！？； (or !?; not inside a URL), repeated, then closing quotes. It opens with a character
+# set, not a group, so the regex engine skips ahead to candidates (3.5x faster).
+_SENTENCE_END = re.compile(
+    r"[。！？；!?;](?:(?<=[。！？；])|(?![\w/=&]))(?:[。！？；]|[!?;](?![\w/=&]))*[”’」』）)】〕》\"']*"
+)
 _NUMERIC = re.compile(r"[-+]?\d[\d.,，]*\s*[%％]?")
 _CAPTION_MAX = 60
 
@@ -34,9 +36,12 @@ def segment(doc: Document) -> Document:
     in_table = _table_lines(lines, tables)
     candidates, paragraphs, sentences = [], [], []
     for index, (line_start, line_end) in enumerate(lines):
-        s, e = _strip(text, line_start, line_end)
-        if s == e:
+        line = text[line_start:line_end]
+        body = line.strip()
+        if not body:
             continue
+        s = line_start + len(line) - len(line.lstrip())
+        e = s + len(body)
         paragraphs.append(Paragraph(s, e))
         sentence_start = s
         heading = explicit.get(s)
@@ -58,28 +63,18 @@ def segment(doc: Document) -> Document:
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of the single line ``text[start:end]``: split after 。！？；, closing quotes kept."""
     out, cursor = [], start
-    for m in _sentence_ends(text, start, end):
-        s = _skip_space(text, cursor, m.end())
-        if s < m.end():
-            out.append(Sentence(s, m.end(), text[s : m.end()]))
-        cursor = m.end()
-    s = _skip_space(text, cursor, end)
-    if s < end:
-        e = end
-        while text[e - 1].isspace():
-            e -= 1
-        out.append(Sentence(s, e, text[s:e]))
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        body = text[cursor:stop].lstrip()
+        if body:
+            out.append(Sentence(stop - len(body), stop, body))
+        cursor = stop
+    rest = text[cursor:end]
+    body = rest.strip()
+    if body:
+        first = cursor + len(rest) - len(rest.lstrip())
+        out.append(Sentence(first, first + len(body), body))
     return out
-
-
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_SENTENCE_END.finditer(text, start, end)``, trying the pattern only where an end character is."""
-    pos = start
-    while candidate := _END_CHAR.search(text, pos, end):
-        m = _SENTENCE_END.match(text, candidate.start(), end)
-        if m:
-            yield m
-        pos = m.end() if m else candidate.start() + 1
 
 
 def table_from_cells(rows: list[list[Cell]], caption: str = "", header: bool | None = None) -> Table:
@@ -136,14 +131,6 @@ def _table_lines(lines: list[tuple[int, int]], tables: list[Table]) -> list[bool
             t += 1
         flags[i] = t < len(tables) and tables[t].start <= e
     return flags
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

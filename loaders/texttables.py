@@ -75,10 +75,15 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_last: list = [None, []]  # the text of the last call and its tables: normalising and segmenting ask twice
+
+
 def find_tab_tables(text: str, lines: list[tuple[int, int]] | None = None) -> list[RawTable]:
     """Every tab-indented table of ``text`` with at least two columns and one data row."""
     if "\t" not in text:
         return []  # every table line starts with a tab
+    if _last[0] is text:
+        return list(_last[1])
     lines = lines if lines is not None else line_spans(text)
     kinds = _kinds(text, lines)
     next_nonblank = _next_nonblank(kinds)
@@ -93,7 +98,8 @@ def find_tab_tables(text: str, lines: list[tuple[int, int]] | None = None) -> li
         else:
             tables.append(table)
             i = stop
-    return tables
+    _last[:] = [text, tables]
+    return list(tables)
 
 
 def _kinds(text: str, lines: list[tuple[int, int]]) -> list[str]:

@@ -74,8 +74,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention], int, bool]:
-    """Items of a list ``A、B和C等…`` in ``text[start:end]``: (items, where the list ends, closed by an 产业 cue)."""
+def _list_items(
+    text: str, start: int, end: int, region: str | None = None
+) -> tuple[list[IndustryMention], int, bool]:
+    """Items of a list ``A、B和C等…`` in ``text[start:end]``: (items, where the list ends, closed by an 产业 cue).
+
+    A place opening an item is dropped from it; ``region`` (the document's) lets the place
+    scan of the whole text, made once per document and region, answer that.
+    """
     stop = text.find("等", start, end)
     body_end = stop if stop >= 0 else end
     grouping = None
@@ -89,7 +95,7 @@ def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention],
     for sep in [*_SPLIT.finditer(text, start, body_end), None]:
         item_end = sep.start() if sep else body_end
         s, e = _trimmed(text, cursor, item_end)
-        place = next(iter(find_places(text, s, e)), None)
+        place = next(iter(find_places(text, s, e, region=region)), None)
         if place and place.start == s:
             s = place.end  # 太仓生物医药 → 生物医药
         name = normalise_industry(text[s:e]) if e > s else None
@@ -101,7 +107,9 @@ def _list_items(text: str, start: int, end: int) -> tuple[list[IndustryMention],
     return items, body_end, cue
 
 
-def industries_in_clause(text: str, start: int, end: int) -> tuple[list[IndustryMention], tuple[str, int, int] | None]:
+def industries_in_clause(
+    text: str, start: int, end: int, region: str | None = None
+) -> tuple[list[IndustryMention], tuple[str, int, int] | None]:
     """The industries a clause ``text[start:end]`` focuses on, and a grouping that closes their list."""
     opening = _OPENING.match(text, start, end)
     if opening:  # 以A、B为主导
@@ -121,7 +129,7 @@ def industries_in_clause(text: str, start: int, end: int) -> tuple[list[Industry
         if begin <= limit:  # no trigger spans ``limit`` (等 or 、)
             for trigger in _TRIGGER.finditer(text, begin, limit):
                 begin = trigger.end()
-    items, list_end, cue = _list_items(text, begin, end)
+    items, list_end, cue = _list_items(text, begin, end, region)
     catalogued = [i for i in items if lookup_industry(i.canonical)]
     if len(items) < 2 or not (cue or catalogued):
         items = catalogued if len(items) >= 2 else []
@@ -193,15 +201,18 @@ def _write_grouping(out: GraphBuilder, region: str, grouping: tuple[str, int, in
 
 def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
     text, region = doc.text, document_region(doc, ctx)
+    catalogue = catalogue_pattern()
     for sentence in doc.sentences:
         if "以" not in sentence.text and not _TRIGGER.search(text, sentence.start, sentence.end):
             continue  # none of its clauses opens with 以 or has a trigger (none crosses a clause break)
+        if "、" not in sentence.text and not catalogue.search(text, sentence.start, sentence.end):
+            continue  # no list (every list and grouping has a 、) and no catalogued name: nothing to find
         subjects: list[PlaceInfo] = []
         unread: list[tuple[int, int]] = []  # clauses whose subjects are looked up only when needed
         done: set[tuple[str, str]] = set()
         for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
             unread.append(clause.span())
-            items, grouping = industries_in_clause(text, clause.start(), clause.end())
+            items, grouping = industries_in_clause(text, clause.start(), clause.end(), region)
             if not items:
                 continue
             # the subjects in force: those of the latest clause that opens with places
