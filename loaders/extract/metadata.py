@@ -7,11 +7,18 @@ Rules, in order of evidence:
   such as ``（征求意见稿）``, markup and line breaks are dropped;
 * type: from the title's last words (工作总结/工作要点 → WorkReport, 行动计划/行动方案 →
   ActionPlan, 规划/纲要 → Plan, 措施/意见/办法 → PolicyMeasures);
-* issuer: the signing body above the signature date; when no body signs, the people's
-  government of the governed region (相城区 → 苏州市相城区人民政府, 苏州市 → 苏州市人民政府);
+* number: a ``发文字号：``/``文号：`` field (the 政府信息公开 block of a web page), else the first
+  number in the head that is not a citation (``《…》（苏府〔2021〕24号）``, ``…号文件``), else a
+  number standing on its own line at the end;
+* issue date: the signature date, else a ``成文日期：``/``发文日期：`` field;
+* issuer: the signing body above the signature date; when no body signs, the body heading the
+  cover notice or title (``苏州市相城区人民政府办公室关于印发…``; of joint bodies the first), else
+  the people's government of the governed region (相城区 → 苏州市相城区人民政府, 苏州市 → 苏州市人民政府);
 * governed region: the most local place named in the title (else in the issuer's name);
 * period: ``“十四五”`` → 2021–2025, ``（2021-2023年）``, ``2021年总结及2022年计划`` → 2021–2022;
-  without one in the title, a policy's term of validity (``自2023年3月1日起施行，有效期至2025年…``).
+  without one in the title, a period stated near the top (``实施期限为2024年至2026年``,
+  ``规划期为2021—2025年``), else a policy's term of validity (``自2023年3月1日起施行，有效期至2025年…``;
+  ``自发布之日起施行`` starts in the year of issue).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from stikg.loaders.rdf import GraphBuilder, iri, lit
 __all__ = ["DocumentMeta", "extract", "read_metadata"]
 
 _HEAD = 3000  # cover notices and titles sit at the top
+_TAIL = 600  # signatures, 版记 and the fields a web page's 政府信息公开 block leaves at the end
 _NOTICE = re.compile(r"关于印发\s*《?(?P<title>[^《》]{4,120}?)》?\s*的\s*通\s*知", re.S)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 # the part of a number after its issuer's short name: found fast, and a number starts at most 12 characters before it
@@ -40,11 +48,38 @@ _STATUS_NOTE = re.compile(r"[（(](?:征求意见稿|送审稿|草案|试行|讨
 _MARKUP = re.compile(r"\[bookmark:[^\]]*\]|^#+\s*|\*\*|^页")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fa5“”《》（）])\s+|\s+(?=[\u4e00-\u9fa5“”《》（）])")
 _DATE = re.compile(
-    r"^\s*((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"^\s*((?:19|20)\d\d|[一二][〇○零0０OＯ一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$",
     re.M,
 )
 _ISSUER = re.compile(r"^[\u4e00-\u9fa5（）()]{2,40}(人民政府办公室|人民政府|办公室|委员会|管委会|管理委员会|局|厅|部|委|政府|院)$")
+# a number the text cites, not the document's own: 《…》（苏府〔2021〕24号）, 苏府〔2021〕24号文件
+_CITED_BEFORE = re.compile(r"》\s*[（(]\s*$")
+_CITED_AFTER = re.compile(r"^\s*文")
+_LINE_NUMBER = re.compile(
+    r"^[ \t　]*[（(]?[ \t　]*(?P<number>[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号)"
+    r"[ \t　]*[）)]?[ \t　]*$",
+    re.M,
+)
+# the labelled fields of a 政府信息公开 block (label and value on one line, or in two table cells)
+_FIELD_NUMBER = re.compile(
+    r"^\s*(?:发文字号|文号)\s*[：:]\s*(?P<number>[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号)\s*$",
+    re.M,
+)
+_FIELD_DATE = re.compile(
+    r"^\s*(?P<label>成文日期|发文日期)\s*[：:]\s*((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$",
+    re.M,
+)
+# a period stated in the opening paragraphs: 规划期为2021—2025年, 本行动计划实施期限为2024年至2026年
+_STATED_PERIOD = re.compile(
+    r"(?:规划|计划|方案|实施|行动|执行|有效)(?:期限|周期|期)\s*(?:为|是|[：:])?\s*(?:[一二三四五六七八九十]年\s*)?[（(]?\s*"
+    r"((?:19|20)\d\d)\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d\d)\s*年"
+)
+# a three-year plan whose title gives no years: the period ends in the year its targets are set for (到2026年)
+_THREE_YEARS = re.compile(r"三年(?:行动|计划|方案|攻坚|提升)")
+_TARGET_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
+_HEADED_BY = re.compile(r"^(?P<body>[^\n]{2,80}?)\s*关于")
+_ZERO_LOOKALIKES = str.maketrans("0OＯ", "〇〇〇")
 _KINDS = (
     (re.compile(r"工作总结|工作要点|工作计划|总结|工作报告"), "WorkReport"),
     (re.compile(r"行动计划|行动方案|实施方案|三年计划|工作方案"), "ActionPlan"),
@@ -53,8 +88,9 @@ _KINDS = (
 )
 # a policy's term of validity (附则): 自2023年3月1日起施行，有效期至2025年12月31日 / 有效期3年
 _IN_FORCE = re.compile(r"自\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起\s*(?:施行|实施|执行)")
-_VALID_UNTIL = re.compile(r"有效期\s*(?:至|到|截至)\s*((?:19|20)\d\d)\s*年")
-_VALID_YEARS = re.compile(r"有效期\s*(?:为)?\s*(\d{1,2}|[一二三四五六七八九十])\s*年")
+_IN_FORCE_ON_ISSUE = re.compile(r"自\s*(?:发布|印发|公布|发文|下发)\s*之\s*日\s*起\s*(?:施行|实施|执行)")
+_VALID_UNTIL = re.compile(r"(?:有效期|执行期|实施期)限?\s*(?:至|到|截至|截止到|截止)\s*((?:19|20)\d\d)\s*年")
+_VALID_YEARS = re.compile(r"有效期\s*(?:为)?\s*(\d{1,2}|[一二两三四五六七八九十])\s*年")
 _PLACE_RANK = {"Town": 0, "DevelopmentZone": 1, "District": 2, "City": 3, "Province": 4, "Country": 5}
 
 
@@ -131,7 +167,9 @@ def _lead_signer(lines: list[str]) -> str | None:
 
 def _number(token: str) -> int:
     token = normalise_digits(token)
-    return int(token) if token.isdigit() else parse_chinese_integer(token)
+    if token.isdigit():
+        return int(token)
+    return parse_chinese_integer(token.translate(_ZERO_LOOKALIKES))  # 二0二三 typed with a Latin zero
 
 
 def _date(match: re.Match[str]) -> date | None:
@@ -159,34 +197,111 @@ def government_of(place: PlaceInfo) -> str:
     return f"{place.canonical}人民政府"
 
 
-def _validity(text: str) -> tuple[int, int] | None:
-    """The years a policy is in force, from its closing article (施行 date and 有效期)."""
+def _validity(text: str, issued: date | None) -> tuple[int, int] | None:
+    """The years a policy is in force, from its closing article (施行 date and 有效期); in force
+    from its issue (自发布之日起施行), it starts on the date of issue."""
     tail = normalise_digits(text[-2000:])
     start = _IN_FORCE.search(tail)
+    begins = (int(start.group(1)), int(start.group(2)), int(start.group(3))) if start else None
+    if begins is None and issued is not None and _IN_FORCE_ON_ISSUE.search(tail):
+        begins = (issued.year, issued.month, issued.day)
+    if begins is None:
+        return None
     until = _VALID_UNTIL.search(tail)
+    if until:
+        return begins[0], int(until.group(1))
     years = _VALID_YEARS.search(tail)
-    if start and until:
-        return int(start.group(1)), int(until.group(1))
-    if start and years:
-        first, month, day = int(start.group(1)), int(start.group(2)), int(start.group(3))
-        return first, first + _number(years.group(1)) - (1 if (month, day) == (1, 1) else 0)
+    if years:
+        return begins[0], begins[0] + _number(years.group(1)) - (1 if begins[1:] == (1, 1) else 0)
+    return None
+
+
+def _doc_number(head: str, tail: str) -> str | None:
+    """The document's own number: a 发文字号 field, else the first uncited number at the top, else one
+    standing on its own line at the end."""
+    field = _FIELD_NUMBER.search(tail) or _FIELD_NUMBER.search(head)
+    if field:
+        return field.group("number")
+    pos = 0
+    while core := _NUMBER_CORE.search(head, pos):
+        pos = core.end()
+        # the part after the issuer's short name is found fast; a number starts at most 12 characters before it
+        number = _DOC_NUMBER.search(head, max(0, core.start() - 12), core.end())
+        if number and not (
+            _CITED_BEFORE.search(head, max(0, number.start() - 6), number.start())
+            or _CITED_AFTER.match(head, number.end(), number.end() + 3)
+        ):
+            return number.group()
+    own_line = [match.group("number") for match in _LINE_NUMBER.finditer(tail)]
+    return own_line[-1] if own_line else None
+
+
+def _stated_period(head: str, title: str) -> tuple[int, int] | None:
+    """A period the opening paragraphs state (实施期限为2024年至2026年); for a three-year plan
+    without one, the three years up to the first target year (到2026年 → 2024–2026)."""
+    head = normalise_digits(head)
+    stated = _STATED_PERIOD.search(head)
+    if stated and int(stated.group(1)) <= int(stated.group(2)):
+        return int(stated.group(1)), int(stated.group(2))
+    if _THREE_YEARS.search(title) and (target := _TARGET_YEAR.search(head)):
+        return int(target.group(1)) - 2, int(target.group(1))
+    return None
+
+
+def _field_date(*texts: str) -> date | None:
+    """The 成文日期 (else 发文日期) field of a 政府信息公开 block."""
+    found: dict[str, date] = {}
+    for text in texts:
+        for match in _FIELD_DATE.finditer(text):
+            try:
+                found.setdefault(match.group("label"), date(*(int(match.group(i)) for i in (2, 3, 4))))
+            except ValueError:
+                continue
+    return found.get("成文日期") or found.get("发文日期")
+
+
+def _named_after_place(body: str) -> bool:
+    """A full official name starts with its place (苏州市相城区人民政府办公室), a short one does not (市政府办公室)."""
+    return any(match.start == 0 for match in find_places(body))
+
+
+def _heading_body(head: str, notice: re.Match[str] | None, title: str) -> str | None:
+    """The body a cover notice or title is headed by (``X关于印发…的通知``, ``X关于…的意见``);
+    of joint bodies (``X Y关于…``) the first. A notice heading may be wrapped just before 关于."""
+    candidates = []
+    if notice:
+        line_start = head.rfind("\n", 0, notice.start()) + 1
+        prefix = head[line_start : notice.start()].strip()
+        if not prefix:
+            above = [line for line in head[:line_start].splitlines()[-3:] if line.strip()]
+            prefix = above[-1].strip() if above else ""
+        candidates.append(prefix)
+    headed = _HEADED_BY.match(title)
+    if headed:
+        candidates.append(headed.group("body"))
+    for candidate in candidates:
+        parts = [clean_title(part) for part in re.split(r"[\s、，,]+", candidate) if part.strip()]
+        if parts and all(_ISSUER.match(part) for part in parts) and _named_after_place(parts[0]):
+            return parts[0]
     return None
 
 
 def read_metadata(doc: Document) -> DocumentMeta:
     """Title, type, number, issuer, date, period and governed region of ``doc``."""
     head = doc.text[:_HEAD]
+    tail = doc.text[-_TAIL:] if len(doc.text) > _HEAD else ""  # a short document is all head
     meta = DocumentMeta(_title(head))
     meta.kind = next((kind for pattern, kind in _KINDS if pattern.search(meta.title)), None)
-    core = _NUMBER_CORE.search(head)
-    number = _DOC_NUMBER.search(head, max(0, core.start() - 12)) if core else None
-    if core and number is None:  # the first bracketed year was not a document number: look further
-        number = _DOC_NUMBER.search(head)
-    meta.number = re.sub(r"\s+", "", number.group()) if number else None
+    number = _doc_number(head, tail)
+    meta.number = re.sub(r"\s+", "", number) if number else None
     meta.issuer, meta.issued = _signature(head.splitlines(), head)
     if meta.issued is None:  # some notices sign at the end
-        meta.issuer, meta.issued = _signature([], doc.text[-600:])
-    meta.period = parse_period(meta.title) or _validity(doc.text)
+        meta.issuer, meta.issued = _signature([], doc.text[-_TAIL:])
+    if meta.issued is None:
+        meta.issued = _field_date(tail, head)
+    if meta.issuer is None:
+        meta.issuer = _heading_body(head, _NOTICE.search(head), meta.title)
+    meta.period = parse_period(meta.title) or _stated_period(head, meta.title) or _validity(doc.text, meta.issued)
     meta.region = _region(meta.title, meta.issuer)
     if meta.issuer is None and meta.region is not None:
         meta.issuer = government_of(meta.region)

@@ -5,6 +5,16 @@ that holds the article when it can find one (the common content containers such
 as ``#zoom`` or ``.TRS_Editor``, or else ``<article>``/``<main>``), falling back
 to ``<body>``. Tables that contain other tables are layout, not data: their cells
 are read as ordinary blocks.
+
+The 政府信息公开 block such pages carry (索引号, 发布机构, 发文字号, 成文日期 … in a
+``<table>`` or in ``<div>``/``<span>`` pairs) usually sits outside the article: its
+document number and date of writing, the only fields the metadata extractor reads
+from it, are appended after the article as ``发文字号：…`` / ``成文日期：…`` lines.
+
+The article's title heads the text: the ``<h1>`` outside the article when it reads like a
+document title; else (no ``<h1>``, or one holding only the site's name) the page's own
+statement of it: ``<meta name="ArticleTitle">``, the first part of ``<title>``
+(``标题_栏目_站点``) or the block's ``标题``/``名称`` field, unless the article already opens with it.
 """
 
 from __future__ import annotations
@@ -46,6 +56,17 @@ _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _CJK = "\u3000-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]*[\r\n]\s*|\s*[\r\n][ \t\u00a0]*(?=[{_CJK}])")
 _MIN_CONTENT = 50
+# the 政府信息公开 fields kept from outside the article: label (spaces removed), then the value checked by shape
+_INFO_LABEL = re.compile(r"^(发文字号|文号|成文日期|发文日期)[：:]?(.*)$")
+_INFO_VALUE = {
+    "number": re.compile(r"[\u4e00-\u9fa5]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号"),
+    "date": re.compile(r"(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"),
+}
+_INFO_KIND = {"发文字号": "number", "文号": "number", "成文日期": "date", "发文日期": "date"}
+_INFO_ORDER = ("发文字号", "文号", "成文日期", "发文日期")
+_TITLE_FIELD = re.compile(r"^(?:标题|名称|文件名称|文件标题)[：:]?(.*)$")
+_TITLE_WORDS = re.compile(r"关于|规划|纲要|计划|方案|措施|意见|办法|细则|要点|总结|政策|通知|决定|条例|思路|报告")
+_TITLE_PARTS = re.compile(r"_|\s[-－|｜]\s|\|")
 
 
 def build_html(text: str) -> TextBuilder:
@@ -55,6 +76,7 @@ def build_html(text: str) -> TextBuilder:
     ):  # bs4's hints (XHTML parsed as HTML, text that looks like a URL) are not errors here
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(text, "lxml")
+    stated_titles = _stated_titles(soup)  # read before <head> is dropped
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
@@ -63,11 +85,58 @@ def build_html(text: str) -> TextBuilder:
     builder = _Walker()
     if root is not soup.body and root is not None:
         title = soup.find("h1")
-        if isinstance(title, Tag) and root not in title.parents and title not in root.descendants:
+        outside = isinstance(title, Tag) and root not in title.parents and title not in root.descendants
+        if outside and (_TITLE_WORDS.search(title.get_text()) or not stated_titles):
             builder.heading(title, 1)
+        else:
+            stated = next(iter(stated_titles + _block_titles(soup, root)), None)
+            if stated and stated not in _SPACE.sub("", root.get_text())[:300]:
+                builder.out.heading(stated, 1)
     builder.walk(root or soup)
     builder.flush()
+    if root is not None and root is not soup.body:
+        for label, value in _info_fields(soup, root):
+            builder.out.paragraph(f"{label}：{value}")
     return builder.out
+
+
+def _stated_titles(soup: BeautifulSoup) -> list[str]:
+    """The title a page states in its ``<head>``: ``<meta name="ArticleTitle">``, then ``<title>``'s first part."""
+    found = []
+    meta = soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
+    if isinstance(meta, Tag) and isinstance(meta.get("content"), str):
+        found.append(_SPACE.sub("", meta["content"]))
+    if soup.title and soup.title.string:
+        found.append(_SPACE.sub("", _TITLE_PARTS.split(soup.title.string.strip())[0]))
+    return [title for title in found if len(title) >= 6 and _TITLE_WORDS.search(title)]
+
+
+def _block_titles(soup: BeautifulSoup, root: Tag) -> list[str]:
+    """The 标题/名称 field of a 政府信息公开 block outside the article ``root``."""
+    strings = [s for s in soup.find_all(string=True) if s.strip()]
+    for i, node in enumerate(strings):
+        label = _TITLE_FIELD.match(_SPACE.sub("", str(node)))
+        if label and not any(parent is root for parent in node.parents):
+            value = _SPACE.sub("", label.group(1) or (strings[i + 1] if i + 1 < len(strings) else ""))
+            if len(value) >= 6 and _TITLE_WORDS.search(value):
+                return [value]
+    return []
+
+
+def _info_fields(soup: BeautifulSoup, root: Tag) -> list[tuple[str, str]]:
+    """Document number and date from the 政府信息公开 block outside the article ``root``: a label
+    (``发文字号：``) and its value in the same text node or the next non-empty one (the next cell or span)."""
+    strings = [s for s in soup.find_all(string=True) if s.strip()]
+    found: dict[str, str] = {}
+    for i, node in enumerate(strings):
+        label = _INFO_LABEL.match(_SPACE.sub("", str(node)))
+        if not label or label.group(1) in found or any(parent is root for parent in node.parents):
+            continue
+        value = label.group(2).strip() or (strings[i + 1].strip() if i + 1 < len(strings) else "")
+        shape = _INFO_VALUE[_INFO_KIND[label.group(1)]].fullmatch(_SPACE.sub("", value))
+        if shape:
+            found[label.group(1)] = shape.group()
+    return [(label, found[label]) for label in _INFO_ORDER if label in found]
 
 
 def _content_root(soup: BeautifulSoup) -> Tag | None:
