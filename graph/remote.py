@@ -53,6 +53,7 @@ _GRAPHS = {
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
 _NT = "application/n-triples"
+_BATCH_QUADS = 1_000_000  # write_graphs: quads per all-or-nothing batch
 
 
 def _own_graph(iri: str) -> bool:
@@ -186,6 +187,24 @@ class RemoteStore:
                 self._roll_back(done, graph, error)
             done.append((graph, previous))
             written[graph] = len(triples)
+        return written
+
+    def write_graphs(
+        self, graphs: Iterable[tuple[str, Iterable[ox.Quad | ox.Triple]]], *, exclusive: bool = False
+    ) -> dict[str, int]:
+        """``replace_graphs`` over a stream of ``(graph, quads)``, in batches of about a million
+        quads (each batch all-or-nothing), so a large corpus never waits in memory whole."""
+        written: dict[str, int] = {}
+        batch: dict[str, list[ox.Quad | ox.Triple]] = {}
+        size = 0
+        for graph, quads in graphs:
+            batch[graph] = list(quads)
+            size += len(batch[graph])
+            if size >= _BATCH_QUADS:
+                written.update(self.replace_graphs(batch, exclusive=exclusive))
+                batch, size = {}, 0
+        if batch:
+            written.update(self.replace_graphs(batch, exclusive=exclusive))
         return written
 
     def _graph_url(self, graph: str) -> tuple[str, dict[str, str]]:

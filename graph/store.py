@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,20 @@ def subs_names(subs: Mapping[ox.Variable, object]) -> list[str]:
 
 def _graph_nodes(iris: Iterable[str] | None) -> list[ox.NamedNode] | None:
     return None if iris is None else [ox.NamedNode(i) for i in iris]
+
+
+def _in_graph(node: ox.NamedNode, quads: Iterable[ox.Quad | ox.Triple]) -> list[ox.Quad]:
+    """``quads`` as quads of graph ``node``. A list whose first and last items already are
+    (what ``GraphBuilder.quads`` gives) is taken as it is: checking every quad's graph
+    would cost ~0.3 µs each, a tenth of loading it."""
+    if isinstance(quads, list) and quads:
+        first, last = quads[0], quads[-1]
+        if type(first) is ox.Quad and type(last) is ox.Quad and first.graph_name == node == last.graph_name:
+            return quads
+    return [
+        q if type(q) is ox.Quad and q.graph_name == node else ox.Quad(q.subject, q.predicate, q.object, node)
+        for q in quads
+    ]
 
 
 class LocalStore:
@@ -194,55 +209,74 @@ class LocalStore:
     def replace_graphs(
         self, graphs: Mapping[str, Iterable[ox.Quad | ox.Triple]], *, exclusive: bool = False
     ) -> dict[str, int]:
-        """Replace each named graph by its quads; return the quads written per graph.
+        """Replace each named graph by its quads; return the quads written per graph (see ``write_graphs``)."""
+        return self.write_graphs(graphs.items(), exclusive=exclusive)
 
-        A reader never sees half a document: an existing graph is swapped in one
-        update transaction, a new one added in one transaction. With ``exclusive``
-        (the caller holds the only handle, as ``stikg build`` does) all new graphs
-        are bulk-loaded together, and removed again if the load fails, which
-        leaves the store as it was.
+    def write_graphs(
+        self, graphs: Iterable[tuple[str, Iterable[ox.Quad | ox.Triple]]], *, exclusive: bool = False
+    ) -> dict[str, int]:
+        """Write each ``(graph, quads)`` as it comes, replacing the graph as a whole; return quads per graph.
+
+        A reader never sees half a document: an existing graph is swapped in one update
+        transaction, a new one added in one transaction. With ``exclusive`` (the caller
+        holds the only handle, as ``stikg build`` does) every new graph goes into ONE
+        bulk load that consumes ``graphs`` as it is produced: pyoxigraph writes in
+        background threads while the caller extracts the next document, nothing waits in
+        memory, and one bulk load of a large corpus is ~1.5x faster than several. If the
+        load or ``graphs`` fails, the new graphs are removed again, which leaves the store
+        as it was. Graphs that already exist (or come twice: the last wins) are swapped
+        after the bulk load.
         """
         store = self._writable()
         written: dict[str, int] = {}
-        fresh: list[ox.Quad] = []
-        fresh_graphs: list[ox.NamedNode] = []
-        try:
-            for graph, quads in graphs.items():
+        if not exclusive:
+            for graph, quads in graphs:
                 node = ox.NamedNode(graph)
-                items = [
-                    q if type(q) is ox.Quad and q.graph_name == node else ox.Quad(q.subject, q.predicate, q.object, node)
-                    for q in quads
-                ]
+                items = _in_graph(node, quads)
                 written[graph] = len(items)
                 if store.contains_named_graph(node):
                     self._swap_graph(node, items)
-                elif exclusive:
-                    fresh.extend(items)
-                    fresh_graphs.append(node)
                 else:
-                    store.extend(items)
-                    store.add_graph(node)
-            if fresh:
-                self._bulk_add(fresh, fresh_graphs)
+                    self._add_graph(node, items)
+            return written
+        fresh: list[ox.NamedNode] = []
+        later: dict[ox.NamedNode, list[ox.Quad]] = {}
+
+        def new_graphs() -> Iterator[list[ox.Quad]]:
+            seen: set[ox.NamedNode] = set()
+            for graph, quads in graphs:
+                node = ox.NamedNode(graph)
+                items = _in_graph(node, quads)
+                written[graph] = len(items)
+                if node in seen or store.contains_named_graph(node):
+                    later[node] = items
+                    continue
+                seen.add(node)
+                fresh.append(node)
+                yield items
+
+        try:
+            try:
+                store.bulk_extend(chain.from_iterable(new_graphs()))  # chained in C, not yielded quad by quad
+            except BaseException:
+                for node in fresh:
+                    store.remove_graph(node)
+                raise
+            for node, items in later.items():
+                self._swap_graph(node, items)
         except OSError as error:
             raise StoreError(f"writing graphs to {self.location} failed: {error}") from error
         return written
+
+    def _add_graph(self, node: ox.NamedNode, items: list[ox.Quad]) -> None:
+        self._store.extend(items)
+        self._store.add_graph(node)
 
     def _swap_graph(self, node: ox.NamedNode, items: list[ox.Quad]) -> None:
         body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in items)
         self._store.update(
             f"DELETE WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }};\nINSERT DATA {{ GRAPH {node} {{ {body} }} }}"
         )
-
-    def _bulk_add(self, quads: list[ox.Quad], graphs: list[ox.NamedNode]) -> None:
-        try:
-            self._store.bulk_extend(quads)
-            for node in graphs:
-                self._store.add_graph(node)
-        except BaseException:
-            for node in graphs:
-                self._store.remove_graph(node)
-            raise
 
     def remove_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)

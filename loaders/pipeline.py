@@ -141,27 +141,19 @@ def load_documents(
     paths: Iterable[Path],
     *,
     on_progress: Callable[[Path, int | None], None] | None = None,
-    batch_quads: int = 1_000_000,
 ) -> LoadReport:
     """Load every document under ``paths``; failed files are reported, the others still load.
 
-    Extracted graphs are written in batches of about ``batch_quads`` quads (a million: fewer, larger bulk loads), so a large
-    corpus is bulk-loaded at close to the store's raw rate; each batch is all-or-nothing.
+    Documents are extracted one at a time and handed to ``store.write_graphs`` as they
+    come: the embedded store bulk-loads them all in one pass while it writes the previous
+    ones in the background (no document waits in memory); a remote store writes them in
+    batches. Either way a failure of the store leaves it as it was.
     """
     report = LoadReport()
     ctx = ExtractionContext()
-    pending: dict[str, list[ox.Quad]] = {}
-    pending_files: dict[str, Path] = {}
-    pending_count = 0
+    files: dict[str, str] = {}  # graph IRI -> file name
 
-    def flush() -> None:
-        written = store.replace_graphs(pending, exclusive=True)  # type: ignore[attr-defined]
-        for graph, count in written.items():
-            report.loaded[pending_files[graph].name] = count
-        pending.clear()
-        pending_files.clear()
-
-    with few_collections() as keep:
+    def extracted() -> Iterator[tuple[str, list[ox.Quad]]]:
         for path in iter_documents(paths):
             try:
                 graph, quads = extract_file(path, ctx)
@@ -170,17 +162,15 @@ def load_documents(
                 if on_progress:
                     on_progress(path, None)
                 continue
-            pending[graph] = quads
-            pending_files[graph] = path
-            keep()
-            pending_count += len(quads)
+            files[graph] = path.name
             if on_progress:
                 on_progress(path, len(quads))
-            if pending_count >= batch_quads:
-                flush()
-                pending_count = 0
-        if pending:
-            flush()
+            yield graph, quads
+
+    with few_collections():
+        written = store.write_graphs(extracted(), exclusive=True)  # type: ignore[attr-defined]
+    for graph, count in written.items():
+        report.loaded[files[graph]] = count
     return report
 
 
