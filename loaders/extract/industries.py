@@ -212,7 +212,10 @@ def extract(doc: Document, ctx: ExtractionContext, out: GraphBuilder) -> None:
         done: set[tuple[str, str]] = set()
         for clause in _CLAUSE.finditer(text, sentence.start, sentence.end):
             unread.append(clause.span())
-            items, grouping = industries_in_clause(text, clause.start(), clause.end(), region)
+            start, end = clause.span()
+            if text.find("、", start, end) < 0 and not catalogue.search(text, start, end):
+                continue  # the sentence test, clause by clause
+            items, grouping = industries_in_clause(text, start, end, region)
             if not items:
                 continue
             # the subjects in force: those of the latest clause that opens with places
