@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from stikg.errors import InvalidDataError
 
-__all__ = ["IndicatorConcept", "catalog", "match_indicator", "normalise_wording"]
+__all__ = ["UNIT_GLOSS", "IndicatorConcept", "catalog", "match_indicator", "normalise_wording"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,12 @@ class _Row:
     exclude: re.Pattern[str] | None
 
 
-_NOISE = re.compile(r"\s+|[“”\"'《》]|[（(](?:R&D|R＆D|GDP|五年累计|总累计|预计|团队)[）)]|^\d+[.、．]")
+# the unit a table writes into the indicator's name when it has no unit column: 研发经费投入强度（%）
+UNIT_GLOSS = re.compile(r"[（(]\s*(%|％|‰|家|个|人|人年|人次|名|件|项|所|座|亿元|万元|元|万平方米|平方米|亩|倍)\s*[）)]\s*$")
+_NOISE = re.compile(
+    r"\s+|[“”\"'《》]|[（(](?:R&D|R＆D|GDP|五年累计|总累计|预计|团队)[）)]|^\d+[.、．]"
+    r"|[（(](?:%|％|‰|家|个|人|人年|人次|名|件|项|所|座|亿元|万元|元|万平方米|平方米|亩|倍)[）)]$"
+)
 
 
 _AMOUNT_QUALIFIER = re.compile(r"\d\s*(?:万|亿)?元")

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from stikg.graph.vocab import RDFS, STIKG, XSD
 from stikg.loaders.context import ExtractionContext
-from stikg.loaders.document import Document
+from stikg.loaders.document import Document, Table
 from stikg.loaders.numbers import ARABIC, MAX_CUE, Amount, decimal_text, find_amounts, parse_number
 from stikg.loaders.rdf import GraphBuilder, iri, lit
 
@@ -107,7 +107,7 @@ def _is_funding(text: str, amount: Amount, lo: int, hi: int, sentence: str, prio
     if _SIZE_OF_PRIOR.match(before) and _GIVE.search(prior):
         return True  # ``prior``: the clause before, in the same sentence
     # a cap in a clause of its own (…给予补助，单个企业每年不超过二十万元 / …予以抵扣，单家企业最高30万元)
-    return amount.is_maximum and bool(_GIVE.search(sentence) or re.search(r"抵扣|抵用|兑付", sentence))
+    return amount.is_maximum and bool(_GIVE.search(sentence) or re.search(r"抵扣|抵用|兑付|申领|券", sentence))
 
 
 def _kind(*contexts: str) -> str:
@@ -158,6 +158,35 @@ def funding_facts(doc: Document) -> list[FundingFact]:
             continue
         for lo, hi in _clauses(text, sent.start, sent.end):
             facts.extend(_clause_facts(text, sent.start, sent.end, lo, hi))
+    for table in doc.tables:
+        facts.extend(_table_facts(table))
+    return facts
+
+
+# a column of amounts whose unit is in its header: 奖励标准（万元）, 资助金额(元)
+_MONEY_HEADER = re.compile(r"[（(]\s*(万元|亿元|元)\s*[）)]")
+_AWARD_HEADER = re.compile(r"奖|补|资助|扶持|支持|贴息")
+_MONEY_CELL = re.compile(rf"^(?P<cap>最高|不超过|上限)?\s*(?P<num>{ARABIC})\s*(?P<after>以内|封顶)?$")
+
+
+def _table_facts(table: Table) -> list[FundingFact]:
+    """Amounts in a table of support standards, the unit given once in the column header (no 元 in the cells)."""
+    columns = [
+        (i, Decimal(10) ** {"万元": 4, "亿元": 8, "元": 0}[m.group(1)])
+        for i, h in enumerate(table.header)
+        if (m := _MONEY_HEADER.search(h)) and _AWARD_HEADER.search(h + table.caption)
+    ]
+    facts = []
+    for i, factor in columns:
+        kind = _kind(table.header[i], table.caption)
+        for row in table.rows:
+            if i >= len(row) or not (cell := _MONEY_CELL.match(row[i].text.strip())):
+                continue
+            supports = _tidy("".join(c.text for c in row[:i] if c.text.strip()))
+            value = parse_number(cell.group("num")) * factor
+            amount = Amount(value, bool(cell.group("cap") or cell.group("after")), row[i].start, row[i].end, row[i].text)
+            label = f"{supports}{table.header[i].split('（')[0].split('(')[0]}" if supports else table.header[i]
+            facts.append(FundingFact(kind, label, supports, row[i].start, row[i].end, [amount]))
     return facts
 
 

@@ -16,13 +16,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from stikg.loaders.numbers import Quantity, find_quantities
+from stikg.loaders.places import find_places
 
 __all__ = ["Cue", "StatedValue", "find_year_cues", "values_in"]
 
 DELIMS = re.compile(r"[，,；;。！？!?：:\n]")
 _KEYWORD = re.compile(
     r"企业|机构|人才|专家|专利|孵化器|众创空间|加速器|载体|平台|中心|实验室|项目|团队|投入|比重|占比|比例|产值"
-    r"|收入|成交额|经费|面积|率|数|量|额|人员|研究院|研究所|工作站|基地|科学家|经纪人|经理人|联合体|高企|院士"
+    r"|收入|支出|成交额|经费|面积|率|数|量|额|人员|研究院|研究所|工作站|基地|科学家|经纪人|经理人|联合体|高企|院士"
     r"|社区|资金|规模|专员|论文|标准|独角兽|瞪羚|高校|院所|大学|智力|外籍|工程师|博士|学者|(?<=[\u4e00-\u9fa5])企"
 )
 _SKIP_CLAUSE = re.compile(
@@ -38,6 +39,7 @@ _TRAIL = re.compile(
 _YEAR = re.compile(
     r"((?:到|至|截至|截止|力争到|力争至|争取到|在)\s*)?((?:19|20)\d\d)\s*年\s*(底|末|年底|年末)?"
 )
+_TIMES_OF = re.compile(r"的\s*[\d.０-９]+\s*倍")
 _BEFORE_YEAR_SKIP = re.compile(r"(较|比|与|相比|同比|自|从|于|“)\s*$")
 _SHARE = re.compile(r"比重|占比|比例|率|占|贡献|份额|水平")
 _ESTIMATE = re.compile(r"预计|预估|估计")
@@ -83,6 +85,8 @@ def find_year_cues(text: str, start: int, end: int) -> list[Cue]:
         nxt = text[match.end() : match.end() + 2]
         if nxt[:1] in "度间内代" or nxt.startswith(("以来", "前", "后", "计划", "总结")):
             continue
+        if nxt[:1] == "的" and _TIMES_OF.match(text, match.end(), min(end, match.end() + 12)):
+            continue  # 是2015年的2.6倍: the base of a comparison, not the year of what follows
         cues.append(
             Cue(match.end(), int(match.group(2)), bool(match.group(1)) and "截" not in match.group(1))
         )
@@ -126,6 +130,11 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
         lo, hi = _clause_bounds(text, qty.start, start, end)
         if _dropped(text, qty, quantities[i + 1 :], lo, hi):
             continue
+        respective = text.find("分别", lo, qty.start)
+        if respective >= 0 and (pair := _respective(text, qty, quantities, found, lo, hi, respective)):
+            estimate = bool(_ESTIMATE.search(text[lo : qty.start]) or _ESTIMATE.match(text[start : start + 4]))
+            found.append(StatedValue(pair, qty.value, qty.unit, qty.start, qty.end, estimate))
+            continue  # A 186人、B 412人，累计分别达到1360人和3820人: the n-th value is the n-th subject's
         subject = _subject_before(text, lo, qty.start)
         if subject.startswith("含"):
             continue  # （含今年公示数157家）: a part of the count before it
@@ -154,6 +163,24 @@ def values_in(text: str, start: int, end: int) -> list[StatedValue]:
     return found
 
 
+_NEW = re.compile(r"^(?:全年|当年|年内|新|新增|新引进|新入选|新认定|引进|入选|认定|培育)+")
+
+
+def _respective(
+    text: str, qty: Quantity, quantities: list[Quantity], found: list[StatedValue], lo: int, hi: int, cue: int
+) -> str:
+    """The subject of a value after 分别 in its clause: the earlier values of the sentence in the same
+    unit, in order, one per value of the clause (``""`` when they do not pair up, or when the clause
+    names its own subjects before 分别: 其中A、B分别为10万、6万平方米)."""
+    group = [q for q in quantities if cue < q.start < hi and q.unit == qty.unit]
+    earlier = [v for v in found if v.end <= lo and v.unit == qty.unit]
+    if qty not in group or len(group) < 2 or len(earlier) < len(group) or "、" in text[lo:cue]:
+        return ""
+    base = earlier[len(earlier) - len(group) + group.index(qty)].wording
+    prefix = "累计" if "累计" in text[lo:cue] else ""
+    return prefix + _NEW.sub("", base)
+
+
 _BREAKDOWN = re.compile(r"\d\s*[\u4e00-\u9fa5]{0,2}\s*[（(]\s*其中")  # 907 家（其中
 
 
@@ -173,7 +200,11 @@ def _fallback_subject(
     if _KEYWORD.search(after) and not re.search(r"\d", after):
         return after
     modifier = re.sub(r"^其中", "", subject)
-    if previous_subject and 1 < len(modifier) <= 4 and re.fullmatch(r"[\u4e00-\u9fa5]+", modifier):
+    if (
+        previous_subject
+        and (1 < len(modifier) <= 4 or (len(modifier) <= 12 and _is_place(modifier)))
+        and re.fullmatch(r"[\u4e00-\u9fa5]+", modifier)
+    ):
         return modifier + re.sub(r"^(累计|净增|新增|其中|建有|建成)+", "", previous_subject)  # 其中国家级9家
     if re.match(r"其中|[（(]", text[lo : qty.start].strip()):
         return ""
@@ -191,6 +222,13 @@ def _fallback_subject(
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _is_place(words: str) -> bool:
+    """``words`` is one place name (苏州工业园区), as in a breakdown by place: 其中苏州工业园区2510家."""
+    places = find_places(words)
+    return bool(places) and places[0].start == 0 and places[0].end == len(words)
+
+
 def _dropped(text: str, qty: Quantity, later: list[Quantity], lo: int, hi: int) -> bool:
     """Growth, ranks, shares of a whole, approximations, money amounts and thresholds are no values."""
     before = text[lo : qty.start]
@@ -205,7 +243,7 @@ def _dropped(text: str, qty: Quantity, later: list[Quantity], lo: int, hi: int) 
         return True
     if (
         qty.unit.endswith("元")
-        and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除", before + after[:8])
+        and re.search(r"给予|支持|补助|资助|奖励|补贴|贷|出资|募资|基金|减免|扣除|安排", before + after[:8])
         and not _MEASURE_BEFORE.search(before)
     ):
         return True  # a funding amount, see funding.py (加计扣除额达到630亿元 is a measure, kept)

@@ -24,7 +24,7 @@ from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document, Heading, Table
 from stikg.loaders.extract.indicator_prose import Cue, find_year_cues, values_in
 from stikg.loaders.headings import RANK
-from stikg.loaders.indicator_catalog import match_indicator, normalise_wording
+from stikg.loaders.indicator_catalog import UNIT_GLOSS, match_indicator, normalise_wording
 from stikg.loaders.numbers import ARABIC, FIVE_YEAR_RE, MULTIPLIERS, decimal_text, five_year_period
 from stikg.loaders.places import find_places
 from stikg.loaders.rdf import GraphBuilder, iri, lit
@@ -261,7 +261,8 @@ def _place_of(wording: str, region: str) -> str:
 # --------------------------------------------------------------------------- tables
 _ROLE = re.compile(r"序号|指标|名称|单位|属性|类型|任务|备注|说明|责任|内容")
 _CELL = re.compile(
-    rf"^[≥>＞约超近]?\s*(?P<num>{ARABIC})\s*(?P<unit>%|％|[\u4e00-\u9fa5]{{1,4}}(?=$|\s|（|\())?\s*(?P<notes>(?:[（(][^）)]*[）)]|左右|以上|以内|\s)*)$"
+    rf"^[〔［\[]?[≥>＞约超近]?\s*(?P<num>{ARABIC})\s*(?P<unit>%|％|(?!以上|以内|左右)[\u4e00-\u9fa5]{{1,4}}(?=$|\s|（|\(|〕|］|\]))?\s*"
+    rf"[〕］\]]?\s*(?P<notes>(?:[（(][^）)]*[）)]|左右|以上|以内|\s)*)$"
 )
 
 
@@ -323,6 +324,9 @@ def _meaning(
     return year, status or _status_for(year, ctx)
 
 
+_NO_UNIT = frozenset(("—", "-", "－", "/", "／", "——", "–"))
+
+
 def _label_columns(table: Table) -> tuple[int | None, int | None]:
     name = next((i for i, h in enumerate(table.header) if re.search(r"指标|名称|任务|项目|内容", h)), None)
     if name is None:
@@ -344,6 +348,9 @@ def _table_observations(
             continue
         name = re.sub(r"\s+", "", row[name_col].text)
         unit = row[unit_col].text.strip() if unit_col is not None and unit_col < len(row) else ""
+        if not unit or unit in _NO_UNIT:  # 研发经费投入强度（%）: the unit is in the name
+            gloss = UNIT_GLOSS.search(name)
+            unit = gloss.group(1).replace("％", "%") if gloss else ""
         start, end = row[0].start, row[-1].end
         for col, meaning in enumerate(meanings):
             if meaning is None or col >= len(row) or not row[col].text.strip():

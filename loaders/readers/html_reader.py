@@ -199,15 +199,31 @@ def _inline_text(text: str) -> str:
 
 
 def _table_rows(table: Tag) -> list[list[str]]:
+    """Cell texts row by row; a cell spanning rows (``rowspan``) leaves an empty cell in the rows
+    below it, as a merged cell reads in .docx, so the columns after it stay in place."""
     rows = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan cell above
     for tr in table.find_all("tr"):
-        row = []
+        row: list[str] = []
         for cell in tr.find_all(["td", "th"], recursive=False):
+            _fill_covered(row, pending)
+            span, down = str(cell.get("colspan", "1")), str(cell.get("rowspan", "1"))
+            width = min(int(span), 50) if span.isdigit() and int(span) > 1 else 1
+            if down.isdigit() and int(down) > 1:
+                for column in range(len(row), len(row) + width):
+                    pending[column] = min(int(down), 500) - 1
             row.append(_inline_text(cell.get_text(" ")))
-            span = str(cell.get("colspan", "1"))
-            row.extend([""] * (min(int(span), 50) - 1 if span.isdigit() and int(span) > 1 else 0))
+            row.extend([""] * (width - 1))
+        _fill_covered(row, pending)
         rows.append(row)
     return rows
+
+
+def _fill_covered(row: list[str], pending: dict[int, int]) -> None:
+    """Empty cells for the columns at the end of ``row`` that a rowspan cell above still covers."""
+    while pending.get(len(row), 0) > 0:
+        pending[len(row)] -= 1
+        row.append("")
 
 
 def _has_header(table: Tag) -> bool | None:

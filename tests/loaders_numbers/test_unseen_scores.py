@@ -9,7 +9,14 @@ report is kept as text and read as a text PDF written here with reportlab (lines
 the page width, page numbers at the foot of each page). A later round added a one-year work plan
 (相城区 工作要点, stored GB18030-encoded), city-level policy measures (苏州市, read as a .docx
 written here) and a three-year action plan whose indicator table is in the corpus's tab-indented
-layout with cells broken over two lines (太仓市, read both as text and as a .docx).
+layout with cells broken over two lines (太仓市, read both as text and as a .docx). A third round:
+a 十四五 plan whose main-indicator table has merged category cells (HTML ``rowspan``; in the
+Markdown copy the category on its first row only), a cumulative column (〔150〕), ≥/以上 cells and a
+unit written into the indicator name (吴江区, .html and .md); a city work summary stored GB18030 with
+growth rates, ranks, per-district breakdowns (其中昆山市2680家、苏州工业园区2510家 count as those
+places' values, as 其中太仓高新区… does in the 太仓市 plan) and 分别 pairs (苏州市); and policy
+measures with ranges, capped percentages, tiered awards, fund sizes, revenue/capital thresholds and
+a 奖励标准（万元） table (常熟市, read as text and as a .docx).
 """
 
 from __future__ import annotations
