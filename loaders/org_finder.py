@@ -46,7 +46,7 @@ from stikg.loaders.orgs import (
 )
 from stikg.loaders.places import PlaceInfo, find_places, resolve_place
 
-__all__ = ["Candidate", "distinctive", "find_candidates", "formal_scope"]
+__all__ = ["Candidate", "beside_companies", "distinctive", "find_candidates", "formal_scope"]
 
 MAX_NAME = 28
 _BUILTIN_ALIASES = frozenset(a for _, _, aliases in BUILTIN_ORGS.values() for a in aliases)
@@ -79,6 +79,8 @@ _BAD_NEXT = {
     "创业园": "区",
 }
 _FOREIGN = ("Country",)
+# A kind of school after a country is the whole name (以色列理工学院), not a country before a name.
+_SCHOOL_KINDS = frozenset({"理工", "师范", "医科", "工学", "外国语", "财经", "政法", "农工"})
 _NAME_CLASSES = ("University", "ResearchInstitute", "Laboratory")
 _BAD_PREV = {
     "商会": "招",
@@ -176,9 +178,13 @@ def _canonical(name: str, region: str | None) -> tuple[str, str | None, bool] | 
     stem = name[: found.start()]
     if _COUNTED.search(stem) or (stem[-1:] and stem[-1] in _BAD_PREV.get(suffix, "")):
         return None
-    if "—" in stem and _patterns()["suffix"].search(stem):
-        return None  # a chain of categories: 众创苗圃—科技企业孵化器—产业加速器
     known = _known_prefix(name)
+    joined = known is not None and name.startswith("—", len(known[0]))  # 苏州大学—相城区协同创新中心
+    if "—" in stem and _patterns()["suffix"].search(stem) and not joined:
+        return None  # a chain of categories: 众创苗圃—科技企业孵化器—产业加速器
+    partner = stem[len(known[0]) + 1 :] if joined else ""
+    if joined and "—" not in partner and (_leading_places(partner) or distinctive(partner)):
+        return name, None, True  # a joint body of two partners, part of neither
     if known and known[0] == name:
         return known[1], None, True
     if any(g.end() == len(name) and g.start() > 0 for g in gazetteer_pattern().finditer(name, 1)):
@@ -223,7 +229,12 @@ def _foreign_prefix(name: str, stem: str, suffix: str) -> bool:
     if first.start != 0 or first.info.kind not in _FOREIGN or first.info.canonical == "中国":
         return False
     rest = stem[first.end :]
-    return SUFFIX_CLASSES.get(suffix) in _NAME_CLASSES and len(rest) >= 2 and distinctive(rest)
+    return (
+        SUFFIX_CLASSES.get(suffix) in _NAME_CLASSES
+        and len(rest) >= 2
+        and rest not in _SCHOOL_KINDS
+        and distinctive(rest)
+    )
 
 
 def _placed(name: str, stem: str, suffix: str, places: int) -> tuple[str, str | None, bool] | None:
@@ -302,10 +313,18 @@ def _window_start_slow(text: str, pos: int, floor: int) -> int:
             if depth == 0:
                 break
             depth -= 1
-        elif not _NAME_CHAR.match(ch) or (ch == "—" and "—" not in text[i - 2 : i + 1].replace("—", "", 1)):
-            break  # a single dash chains categories (苗圃—孵化器—加速器); a double dash joins a name
+        elif not _NAME_CHAR.match(ch) or (
+            ch == "—" and "—" not in text[i - 2 : i + 1].replace("—", "", 1) and not _known_before(text, i - 1, floor)
+        ):
+            break  # a single dash chains categories (苗圃—孵化器—加速器); a double dash, or one after a known
+            # name (苏州大学—相城区协同创新中心), joins a name
         i -= 1
     return i
+
+
+def _known_before(text: str, end: int, floor: int) -> bool:
+    """Whether a known organisation name ends at ``end`` (the partner before a joining dash)."""
+    return any(g.end() == end for g in gazetteer_pattern().finditer(text, max(floor, end - 14), end))
 
 
 def _conj_is_boundary(text: str, lo: int, start: int, end: int, hi: int) -> bool:
@@ -351,8 +370,12 @@ def _name_in_window(
     known = [g.span() for g in gazetteer_pattern().finditer(window, lo, pos) if len(g.group()) > 1]
     stops, prev = [], lo
     for stop in _stops(window, lo, pos):
-        if any(a <= stop[0] and stop[1] <= b for a, b in known) or _brand_de(window, prev, stop):
-            continue  # 中国建设银行, 华为, 苏州绿的谐波: the word belongs to a name
+        if (
+            any(a <= stop[0] and stop[1] <= b for a, b in known)
+            or _brand_de(window, prev, stop)
+            or _starts_place(window, prev, stop)
+        ):
+            continue  # 中国建设银行, 华为, 苏州绿的谐波, 以色列理工学院: the word belongs to a name
         if (
             stop[2] not in CONJUNCTIONS
             or stop[0] == prev
@@ -385,6 +408,16 @@ def _brand_de(window: str, prev: int, stop: tuple[int, int, str]) -> bool:
         and 1 <= len(segment) - lead <= 2
         and distinctive(segment[lead:] + window[stop[1] : stop[1] + 2])
     )
+
+
+def _starts_place(window: str, prev: int, stop: tuple[int, int, str]) -> bool:
+    """A one-character stop that begins a place (以色列, 如皋市) or a country in a bilateral prefix
+    that starts the name (中以（相城）创新合作中心, not 其中以…)."""
+    if stop[1] - stop[0] != 1:
+        return False
+    if any(resolve_place(window[stop[0] : stop[0] + k]) for k in (3, 4)):
+        return True
+    return stop[2] == "以" and stop[0] - 1 == prev and window[stop[0] - 1 : stop[0]] == "中"
 
 
 def _zone_prefix(name: str, region: str | None) -> tuple[str, PlaceInfo] | None:
@@ -466,6 +499,46 @@ def _list_item(item: str, start: int) -> Candidate | None:
     known = resolve_org(item)
     name = known.canonical if known else item
     return Candidate(start, start + len(item), name, cls="Enterprise", source="list")
+
+
+_LIST_ENDS = frozenset(CONJUNCTIONS) | {"等"}
+
+
+def beside_companies(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """A bare company name listed next to a company named in full (推动甲、乙科技集团有限公司与…;
+    乙有限公司、甲等): named although it has no ending. Only the items touching a company, so a
+    look at the few characters around candidates already found."""
+    found: list[Candidate] = []
+    for i, c in enumerate(kept):
+        if c.source == "list" or not c.name.endswith(("公司", "集团")):
+            continue
+        if c.start > 1 and text[c.start - 1] == "、":
+            floor = max(kept[i - 1].end if i else 0, c.start - 14)
+            begin = c.start - 1
+            while begin > floor and _NAME_CHAR.match(text[begin - 1]) and text[begin - 1] not in "（）()—":
+                begin -= 1
+            item, start = text[begin : c.start - 1], begin
+            while not _known_prefix(item):
+                lead = _patterns()["stop"].match(item)
+                if not lead:
+                    break
+                start, item = start + lead.end(), item[lead.end() :]
+            candidate = _list_item(item, start)
+            if candidate:
+                found.append(candidate)
+        if text[c.end : c.end + 1] == "、":
+            ceiling = min(kept[i + 1].start if i + 1 < len(kept) else len(text), c.end + 14)
+            end = c.end + 1
+            while end < ceiling and _NAME_CHAR.match(text[end]) and text[end] not in "（）()—":
+                end += 1
+            stops = _stops(text, c.end + 1, end)
+            end = stops[0][0] if stops else end
+            if end < len(text) and text[end] not in "、，。；" and not (stops and stops[0][2] in _LIST_ENDS):
+                continue  # 甲有限公司、乙基地加快建设: what follows is no list item
+            candidate = _list_item(text[c.end + 1 : end], c.end + 1)
+            if candidate:
+                found.append(candidate)
+    return [f for f in found if not any(p.start > 0 for p in places_in(text[f.start : f.end]))]
 
 
 def find_candidates(text: str, lo: int, hi: int, region: str | None) -> list[Candidate]:

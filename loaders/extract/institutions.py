@@ -19,7 +19,7 @@ from stikg.graph.iris import entity_iri
 from stikg.graph.vocab import ORG, STIKG
 from stikg.loaders.context import ExtractionContext
 from stikg.loaders.document import Document
-from stikg.loaders.org_finder import Candidate, distinctive, find_candidates
+from stikg.loaders.org_finder import Candidate, beside_companies, distinctive, find_candidates
 from stikg.loaders.org_lexicon import BUILTIN_ORGS, DEPARTMENTS
 from stikg.loaders.orgs import (
     OrgInfo,
@@ -283,6 +283,11 @@ def find_document_orgs(
     text = doc.text
     kept = _merge(find_candidates(text, 0, len(text), region))
     kept = sorted(kept + _coordinated(text, kept, region), key=lambda c: c.start)
+    beside = [
+        b for b in beside_companies(text, kept) if not any(c.start < b.end and b.start < c.end for c in kept)
+    ]
+    if beside:
+        kept = sorted(kept + beside, key=lambda c: c.start)
     forms = _short_forms(text, kept)
     if forms:  # the text's own short forms
         kept = [_renamed(c, forms.get(text[c.start : c.end], c.name)) for c in kept]

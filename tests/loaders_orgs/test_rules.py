@@ -282,3 +282,24 @@ def test_its_partner_a_country_before_a_name_and_an_offshore_city_in_a_name() ->
         ("Cooperation", frozenset({"南京理工大学", "慕尼黑工业大学"})),
         ("Offshore", frozenset({"昆山市", "东京"})),
     }
+
+
+def test_stop_characters_that_begin_a_country_and_joining_dashes() -> None:
+    text = (
+        "与以色列理工学院开展联合研发，推进中以（相城）创新合作中心建设。"
+        "联合共建“苏州大学—相城区协同创新中心”。其中以企业为主体。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "相城区")
+    assert {"以色列理工学院", "中以（相城）创新合作中心", "苏州大学—相城区协同创新中心"} <= set(ctx.orgs)
+    assert "理工学院" not in ctx.orgs and "苏州大学" not in ctx.orgs
+
+
+def test_bare_company_beside_a_full_company_name_and_more_departments() -> None:
+    text = (
+        "推动易德龙、江苏宝馨科技集团有限公司与高校开展联合攻关。江苏吴中医药集团有限公司、信达生物吴中基地加快建设。"
+        "支持苏州市科技对外交流中心组织企业出访，设立专业化子基金。责任单位：市外办、市地方金融监管局。\n"
+    )
+    _, ctx, _ = extract_orgs(text, "苏州市")
+    assert ctx.orgs["易德龙"].cls == "Enterprise"
+    assert {"苏州市科技对外交流中心", "苏州市人民政府外事办公室", "苏州市地方金融监督管理局"} <= set(ctx.orgs)
+    assert not {"信达生物吴中基地", "专业化子基金", "苏州市地方金融监管局"} & set(ctx.orgs)
