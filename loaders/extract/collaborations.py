@@ -40,16 +40,29 @@ _KINDS = (
     ("Cooperation", ("合作", "协作", "携手", "联合", "协同攻关", "协同创新", "协同开展")),
 )
 _KIND_OF = {word: kind for kind, words in _KINDS for word in words}
-# 合作区/合作园/合作机制 name a zone or a mechanism, not a statement of cooperation
+# 合作区/合作园/合作模式 name a zone or a form, not a statement of cooperation; 把产学研合作作为… uses the
+# word as a noun. 会同甲推出乙 and 与甲的联系 state a cooperation only in these frames.
 _TRIGGER = re.compile(
-    "(?:" + "|".join(sorted(_KIND_OF, key=len, reverse=True)) + ")(?!区|园|示范区|创新园|机制|模式|伙伴)"
+    "(?:"
+    + "|".join(sorted(_KIND_OF, key=len, reverse=True))
+    + ")(?!区|园|示范区|创新园|模式|伙伴|作为|列为|当作|视为)"
+    + "|会同(?=[^，；：,;:。！？]{1,60}?(?:推出|发行|发布))"
+    + "|(?<=的)联系(?!人|电话|方式|地址)"
 )
+_KIND_OF.update({"会同": "Cooperation", "联系": "Cooperation"})
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _CLAUSE = re.compile(r"[^，；：,;:。！？]+")
 _WITH = re.compile(r"与|同|会同")
 # verbs whose partners follow them (对接上海, 加入联盟, 联合甲、乙建设…)
-_AFTER_VERB = ("对接", "加入", "成员", "携手", "联合")
+_AFTER_VERB = ("对接", "加入", "成员", "携手", "联合", "会同")
 _BUILD = re.compile("建设|组建|设立|打造")
+# 联合/携手/会同甲、乙推出丙: the partners end at the joint action; 丙 (吴中人才贷) is not a party
+_JOINT_ACTION = re.compile("推出|发行|发布|开展|举办")
+# 组织企业赴德国、以色列开展对接: the places visited are the partners
+_GO = re.compile("赴|前往")
+# 甲、乙与所在地合作: a bare word for the locality stands for the governed region (as the annotations take it);
+# a qualified one (龙头企业, 本地企业) is left alone, the annotations do not take the region for it
+_GENERIC = re.compile("(?:所在地|地方|属地|当地)(?:开展|共同|深度|深入|紧密)?")
 _ZONE_WORD = re.compile("园区|高新区|经开区|开发区|保税区|度假区")
 
 
@@ -130,24 +143,38 @@ def _clause_parties(
                 if m.info.kind in ("ForeignCity", "Country")
             ][:1]
         return ("Offshore", _distinct([region, *partners])) if region and partners else None
+    # 合作机制 names a mechanism, but 与甲建立对接机制 states one with 甲
+    triggers = [m for m in triggers if not text.startswith("机制", m.end()) or _with(text, lo, m.start(), parties)]
     if not triggers:
         return None
+    # 与甲的合作仍以项目对接为主: a 对接 after 合作 is the manner of that cooperation, not its kind
+    first = min((m.start() for m in triggers if _KIND_OF[m.group()] == "Cooperation"), default=hi)
+    triggers = [m for m in triggers if _KIND_OF[m.group()] != "Docking" or m.start() < first]
     kind = min((_KIND_OF[m.group()] for m in triggers), key=[k for k, _ in _KINDS].index)
     verb = next(m for m in triggers if _KIND_OF[m.group()] == kind)
-    with_ = next((m for m in _WITH.finditer(text, lo, verb.start()) if not _inside(m.start(), parties)), None)
-    if verb.group().startswith("协同") and not with_:
+    with_ = _with(text, lo, verb.start(), parties)
+    if (verb.group().startswith("协同") or verb.group() == "联系") and not with_:
         return None  # 推进长三角协同创新 is a goal; 甲与乙协同攻关 is a statement
     if with_:
         subject = [p for p in parties if p.end <= with_.start()]
         if not subject and antecedent and text.endswith("其", lo, with_.start()):
             subject = [antecedent]
         partners = [p for p in parties if with_.end() <= p.start and p.end <= verb.start()]
+        if not partners and subject and region and _GENERIC.fullmatch(text, with_.end(), verb.start()):
+            partners = [region]  # 甲、乙与所在地共建: the place is the governed region
     elif verb.group() in _AFTER_VERB:
         subject = [p for p in parties if p.end <= verb.start() and p.kind == "org"]
         partners = [p for p in parties if p.start >= verb.end()]
         build = _BUILD.search(text, verb.end(), hi) if verb.group() == "联合" else None
+        action = _JOINT_ACTION.search(text, verb.end(), hi) if verb.group() in ("联合", "携手", "会同") else None
         if build:  # 联合甲、乙建设丙: 甲 and 乙 build 丙 together with the subject
             kind, partners = "JointBuild", [p for p in partners if p.end <= build.start()]
+        elif action:
+            partners = [p for p in partners if p.end <= action.start()]
+        go = _GO.search(text, lo, verb.start()) if not partners and verb.group() == "对接" else None
+        if go and not _inside(go.start(), parties):  # 组织企业赴德国开展对接: the visited places dock
+            subject = [p for p in parties if p.end == go.start()]
+            partners = [p for p in parties if go.end() <= p.start and p.end <= verb.start()]
     else:
         # 推进虹桥-相城深度合作: the parties of the list item that holds the verb (离岸: of the whole list)
         segment = lo if kind == "Offshore" else text.rfind("、", lo, verb.start()) + 1 or lo
@@ -158,6 +185,11 @@ def _clause_parties(
         subject = [region]
     chosen = _distinct(subject + partners)
     return (kind, chosen) if len(chosen) >= 2 else None
+
+
+def _with(text: str, lo: int, hi: int, parties: list[Party]) -> re.Match | None:
+    """The first 与/同/会同 in ``text[lo:hi]`` outside a party's name."""
+    return next((m for m in _WITH.finditer(text, lo, hi) if not _inside(m.start(), parties)), None)
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

@@ -303,3 +303,59 @@ def test_bare_company_beside_a_full_company_name_and_more_departments() -> None:
     assert ctx.orgs["易德龙"].cls == "Enterprise"
     assert {"苏州市科技对外交流中心", "苏州市人民政府外事办公室", "苏州市地方金融监督管理局"} <= set(ctx.orgs)
     assert not {"信达生物吴中基地", "专业化子基金", "苏州市地方金融监管局"} & set(ctx.orgs)
+
+
+def _collaborations_of(text: str, region: str) -> set[tuple[str, frozenset[str]]]:
+    from stikg.loaders.extract.collaborations import find_collaborations
+
+    doc, ctx, _ = extract_orgs(text, region)
+    return {
+        (kind, frozenset(p.name for p in parties)) for _, _, kind, parties, _ in find_collaborations(doc, ctx)
+    }
+
+
+def test_a_cooperation_word_used_as_a_noun_states_nothing() -> None:
+    text = "市科技局始终把校企合作作为推动创新的重要抓手。市科技局将国际合作列为年度重点任务。\n"
+    assert _collaborations_of(text, "昆山市") == set()
+
+
+def test_a_docking_after_the_cooperation_is_its_manner_not_its_kind() -> None:
+    text = "与浙江大学等高校的合作目前以人才对接为主。\n"
+    assert _collaborations_of(text, "昆山市") == {("Cooperation", frozenset({"昆山市", "浙江大学"}))}
+
+
+def test_launching_together_and_ties_with_a_partner_are_cooperations() -> None:
+    text = (
+        "会同中国工商银行昆山分行推出“科创积分贷”。加强与同济大学的联系。"
+        "市科技局会同市财政局负责解释。详见本单位的联系电话。\n"
+    )
+    assert _collaborations_of(text, "昆山市") == {
+        ("Cooperation", frozenset({"昆山市", "中国工商银行昆山分行"})),
+        ("Cooperation", frozenset({"昆山市", "同济大学"})),
+    }
+
+
+def test_a_docking_mechanism_with_named_partners_is_a_docking() -> None:
+    text = "与南京大学、东南大学建立定期对接机制。完善区域合作机制。\n"
+    assert _collaborations_of(text, "昆山市") == {("Docking", frozenset({"昆山市", "南京大学", "东南大学"}))}
+
+
+def test_what_is_launched_jointly_is_not_a_party() -> None:
+    text = "市科技局联合中国工商银行昆山分行推出“昆山科创贷”。\n"
+    found = _collaborations_of(text, "昆山市")
+    assert len(found) == 1 and "昆山市" not in next(iter(found))[1]
+    assert next(iter(found))[0] == "Cooperation"
+
+
+def test_a_bare_word_for_the_locality_is_the_governed_region() -> None:
+    """与所在地 names the region; 与企业 and 与龙头企业 name unnamed firms, not the region."""
+    text = (
+        "支持南京大学、东南大学与企业联合培养研究生。支持同济大学等与所在地共建中试基地。"
+        "支持浙江大学与龙头企业共建实验室。\n"
+    )
+    assert _collaborations_of(text, "昆山市") == {("JointBuild", frozenset({"昆山市", "同济大学"}))}
+
+
+def test_the_places_visited_for_a_docking_are_its_partners() -> None:
+    text = "组织企业赴日本、韩国开展项目对接。\n"
+    assert _collaborations_of(text, "昆山市") == {("Docking", frozenset({"昆山市", "日本", "韩国"}))}
