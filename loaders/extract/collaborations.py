@@ -42,12 +42,13 @@ _KINDS = (
 _KIND_OF = {word: kind for kind, words in _KINDS for word in words}
 # 合作区/合作园/合作模式 name a zone or a form, not a statement of cooperation; 把产学研合作作为… uses the
 # word as a noun. 会同甲推出乙 and 与甲的联系 state a cooperation only in these frames.
+_NOT_A_STATEMENT = "(?!区|园|示范区|创新园|模式|伙伴|作为|列为|当作|视为)"
+# one flat alternation, each word with its own lookahead: a nested group, or a second top-level branch
+# next to it, stops the regex engine from skipping ahead to candidate characters (4x slower per sentence)
 _TRIGGER = re.compile(
-    "(?:"
-    + "|".join(sorted(_KIND_OF, key=len, reverse=True))
-    + ")(?!区|园|示范区|创新园|模式|伙伴|作为|列为|当作|视为)"
+    "|".join(f"{word}{_NOT_A_STATEMENT}" for word in sorted(_KIND_OF, key=len, reverse=True))
     + "|会同(?=[^，；：,;:。！？]{1,60}?(?:推出|发行|发布))"
-    + "|(?<=的)联系(?!人|电话|方式|地址)"
+    + "|联系(?<=的联系)(?!人|电话|方式|地址)"
 )
 _KIND_OF.update({"会同": "Cooperation", "联系": "Cooperation"})
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
