@@ -115,3 +115,18 @@ def test_turtle_is_the_shipped_file_and_html_has_zh_and_en_labels() -> None:
         assert label in html, label
     assert "<title>stikg ontology of science-and-technology innovation policy</title>" in html
     assert ontology_html() is html  # cached
+
+
+def test_stikg_class_tree_is_one_level_deep(ontology: Graph) -> None:
+    """institutions*.rq find the most specific class with direct rdfs:subClassOf (Virtuoso is
+    unreliable with subClassOf+ there): a deeper stikg tree needs those queries changed."""
+    ns = str(STIKG._NS)
+    within = {
+        (child, parent)
+        for child, parent in ontology.subject_objects(RDFS.subClassOf)
+        if str(child).startswith(ns) and str(parent).startswith(ns)
+    }
+    children = {child for child, _ in within}
+    assert within, "the stikg classes have subclasses"
+    deeper = sorted(str(child) for child, parent in within if parent in children)
+    assert not deeper, f"stikg classes two levels below another: {deeper}; update queries/institutions*.rq"
