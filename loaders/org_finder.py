@@ -475,16 +475,22 @@ def _list_items(text: str, lo: int, hi: int) -> list[Candidate]:
             pos += len(part)
             if part == "、":
                 continue
-            first = item_start == begin
-            while first and not _known_prefix(item):
-                lead = _patterns()["stop"].match(item)
-                if not lead:
-                    break
-                item_start, item = item_start + lead.end(), item[lead.end() :]
+            if item_start == begin:
+                item, item_start = _without_lead(item, item_start)
             candidate = _list_item(item, item_start)
             if candidate:
                 found.append(candidate)
     return found
+
+
+def _without_lead(item: str, start: int) -> tuple[str, int]:
+    """``item`` (at ``start``) without the stop words that open it (推动甲 → 甲), unless a known name starts it."""
+    while not _known_prefix(item):
+        lead = _patterns()["stop"].match(item)
+        if not lead:
+            break
+        start, item = start + lead.end(), item[lead.end() :]
+    return item, start
 
 
 def _list_item(item: str, start: int) -> Candidate | None:
@@ -517,13 +523,7 @@ def beside_companies(text: str, kept: list[Candidate]) -> list[Candidate]:
             begin = c.start - 1
             while begin > floor and _NAME_CHAR.match(text[begin - 1]) and text[begin - 1] not in "（）()—":
                 begin -= 1
-            item, start = text[begin : c.start - 1], begin
-            while not _known_prefix(item):
-                lead = _patterns()["stop"].match(item)
-                if not lead:
-                    break
-                start, item = start + lead.end(), item[lead.end() :]
-            candidate = _list_item(item, start)
+            candidate = _list_item(*_without_lead(text[begin : c.start - 1], begin))
             if candidate:
                 found.append(candidate)
         if text[c.end : c.end + 1] == "、":
